@@ -1,0 +1,23 @@
+/**
+ * Who may do what, by role. The server enforces it on every request; the client uses it to show or hide actions.
+ * Everything is also scoped to the caller's unit (a unit only ever sees its own streams).
+ */
+import type { Role } from '../schemas/directory.ts';
+
+export const PERMISSIONS = {
+  /** compose and send documents, recall, remind, 补发 */
+  'documents.send': ['clerk', 'secretary', 'admin'],
+  /** sign for, refuse and register received documents */
+  'documents.receive': ['clerk', 'secretary', 'admin'],
+  /** read the unit's documents */
+  'documents.read': ['clerk', 'secretary', 'handler', 'leader', 'admin'],
+  /** manage units and users (admin of the General Office only, checked by unit kind too) */
+  'directory.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}
