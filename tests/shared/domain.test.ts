@@ -69,3 +69,15 @@ describe('delivery lifecycle', () => {
     expect(can(['handler'], 'documents.read')).toBe(true);
   });
 });
+
+describe('bridge frames', async () => {
+  const { encodeFrame, decodeFrame } = await import('../../shared/ipc/bridge.ts');
+  it('round-trips bytes of every length inside JSON', () => {
+    for (const n of [0, 1, 2, 3, 4, 255, 1000]) {
+      const data = Uint8Array.from({ length: n }, (_, i) => (i * 37) % 256);
+      const back = decodeFrame(encodeFrame({ id: 1, input: { name: '附件.pdf', data } })) as { input: { data: Uint8Array; name: string } };
+      expect(back.input.name).toBe('附件.pdf');
+      expect(Array.from(back.input.data)).toEqual(Array.from(data));
+    }
+  });
+});
