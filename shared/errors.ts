@@ -34,6 +34,13 @@ export const ERROR_MESSAGES = {
   CONFLICT: { zh: '数据已被修改，请刷新后重试', en: 'The record changed; refresh and retry' },
   DEADLINE_PASSED: { zh: '已超过截止时间', en: 'The deadline has passed' },
   DISK_FULL: { zh: '磁盘空间不足，操作未保存', en: 'The disk is full; nothing was saved' },
+  MEETING_TIME_INVALID: { zh: '会议结束时间必须晚于开始时间', en: 'The meeting must end after it starts' },
+  MEETING_DEADLINE_INVALID: { zh: '回执截止时间必须早于会议开始时间', en: 'The reply deadline must be before the meeting starts' },
+  MEETING_NO_RECIPIENT: { zh: '请至少选择一个参会单位', en: 'Choose at least one invited unit' },
+  MEETING_NOT_INVITED: { zh: '本单位不在该会议的通知范围内', en: 'Your unit is not invited to this meeting' },
+  MEETING_CANCELLED: { zh: '会议已取消，不能再执行该操作', en: 'The meeting has been cancelled' },
+  MEETING_TOO_MANY_ATTENDEES: { zh: '参会人数超过通知允许的人数', en: 'More attendees than the notice allows' },
+  MEETING_NOTHING_CHANGED: { zh: '变更通知未修改任何内容', en: 'The change notice changes nothing' },
   INTERNAL: { zh: '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
@@ -73,7 +80,11 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED': case 'DOC_NUMBER_INVALID': case 'DOC_NO_RECIPIENT': case 'BLOB_BAD_NAME':
     case 'BLOB_HASH_MISMATCH': case 'BLOB_OFFSET_MISMATCH': case 'PDF_BROKEN': case 'PDF_ENCRYPTED':
+    case 'MEETING_TIME_INVALID': case 'MEETING_DEADLINE_INVALID': case 'MEETING_NO_RECIPIENT':
+    case 'MEETING_TOO_MANY_ATTENDEES': case 'MEETING_NOTHING_CHANGED':
       return 400;
+    case 'MEETING_NOT_INVITED': return 403;
+    case 'MEETING_CANCELLED': return 409;
     case 'AUTH_REQUIRED': case 'AUTH_BAD_PASSWORD': case 'AUTH_SESSION_EXPIRED': return 401;
     case 'FORBIDDEN': case 'AUTH_DISABLED': case 'DOC_CLASSIFIED_REFUSED': return 403;
     case 'NOT_FOUND': return 404;

@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   'documents.receive': ['clerk', 'secretary', 'admin'],
   /** read the unit's documents */
   'documents.read': ['clerk', 'secretary', 'handler', 'leader', 'admin'],
+  /** issue, change, cancel meeting notices, remind units, attach minutes (会议通知) */
+  'meetings.organise': ['secretary', 'admin'],
+  /** sign for and reply to meeting notices on behalf of the unit (签收、回执) */
+  'meetings.reply': ['clerk', 'secretary', 'admin'],
   /** manage units and users (admin of the General Office only, checked by unit kind too) */
   'directory.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
