@@ -41,6 +41,13 @@ export const ERROR_MESSAGES = {
   MEETING_CANCELLED: { zh: '会议已取消，不能再执行该操作', en: 'The meeting has been cancelled' },
   MEETING_TOO_MANY_ATTENDEES: { zh: '参会人数超过通知允许的人数', en: 'More attendees than the notice allows' },
   MEETING_NOTHING_CHANGED: { zh: '变更通知未修改任何内容', en: 'The change notice changes nothing' },
+  PROPOSAL_BAD_STATE: { zh: '建议提案当前状态下不能执行该操作', en: 'This action is not allowed in the item\'s current state' },
+  PROPOSAL_NOT_YOUR_ITEM: { zh: '该建议提案未交由本单位办理', en: 'This item is not assigned to your unit' },
+  PROPOSAL_RETURN_TOO_LATE: { zh: '已超过7个工作日的退回期限，请与交办单位协商', en: 'The 7-working-day return window has passed' },
+  PROPOSAL_COHANDLERS_PENDING: { zh: '协办单位尚未全部会签，不能答复', en: 'Not every co-handling unit has given its opinion yet' },
+  PROPOSAL_DUPLICATE_NUMBER: { zh: '同一届次已有相同编号的建议提案', en: 'An item with this number already exists in this session' },
+  PROPOSAL_IMPORT_BAD_FILE: { zh: '导入文件无法读取或缺少必需的列', en: 'The import file cannot be read or lacks required columns' },
+  PROPOSAL_IMPORT_HAS_ERRORS: { zh: '导入数据存在错误，未导入任何记录', en: 'The import has errors; nothing was imported' },
   INTERNAL: { zh: '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
@@ -84,6 +91,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEETING_TOO_MANY_ATTENDEES': case 'MEETING_NOTHING_CHANGED':
       return 400;
     case 'MEETING_NOT_INVITED': return 403;
+    case 'PROPOSAL_IMPORT_BAD_FILE': case 'PROPOSAL_IMPORT_HAS_ERRORS': return 400;
+    case 'PROPOSAL_NOT_YOUR_ITEM': return 403;
+    case 'PROPOSAL_BAD_STATE': case 'PROPOSAL_RETURN_TOO_LATE': case 'PROPOSAL_COHANDLERS_PENDING': case 'PROPOSAL_DUPLICATE_NUMBER': return 409;
     case 'MEETING_CANCELLED': return 409;
     case 'AUTH_REQUIRED': case 'AUTH_BAD_PASSWORD': case 'AUTH_SESSION_EXPIRED': return 401;
     case 'FORBIDDEN': case 'AUTH_DISABLED': case 'DOC_CLASSIFIED_REFUSED': return 403;

@@ -15,6 +15,12 @@ export const PERMISSIONS = {
   'meetings.organise': ['secretary', 'admin'],
   /** sign for and reply to meeting notices on behalf of the unit (签收、回执) */
   'meetings.reply': ['clerk', 'secretary', 'admin'],
+  /** General Office: register/import, assign (分办), review and record feedback on 建议提案 */
+  'proposals.manage': ['clerk', 'secretary', 'handler', 'admin'],
+  /** handling units: sign for, return, record progress, countersign and answer 建议提案 */
+  'proposals.handle': ['clerk', 'secretary', 'handler', 'admin'],
+  /** read the unit's 建议提案 and statistics */
+  'proposals.read': ['clerk', 'secretary', 'handler', 'leader', 'admin'],
   /** manage units and users (admin of the General Office only, checked by unit kind too) */
   'directory.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
