@@ -5,6 +5,37 @@
  *   host → renderer: { id, result: IpcResult }  |  { event: CoreEvent }
  */
 import { z } from 'zod';
+import { MAX_BLOB_BYTES } from '../schemas/blobs.ts';
+import type { IpcResult } from './define.ts';
+
+/**
+ * How the renderer finds the bridge (agreed between the browser host and the renderer):
+ *  - the host prints and opens `http://127.0.0.1:PORT/?token=<token>` (BRIDGE_TOKEN_PARAM in the page's query string);
+ *  - the renderer reads `new URL(location.href).searchParams.get(BRIDGE_TOKEN_PARAM)` ONCE at start-up (keep it in
+ *    memory or sessionStorage if it changes the URL later) and opens `ws://<location.host>${BRIDGE_PATH}?token=<token>`;
+ *  - without the right token, from another Origin or Host, the upgrade is refused with HTTP 401/403 (no socket at all).
+ * Under Electron there is no token: the preload's `window.api` (same BridgeTransport shape) is already present.
+ */
+export const BRIDGE_PATH = '/bridge';
+export const BRIDGE_TOKEN_PARAM = 'token';
+/** Largest frame either side accepts: one maximal attachment as base64 plus room for the envelope. */
+export const BRIDGE_MAX_FRAME_BYTES = Math.ceil(MAX_BLOB_BYTES / 3) * 4 + 64 * 1024;
+
+/** What the renderer gets from either host: `window.api` under Electron, the WebSocket bridge client in a browser. */
+export interface BridgeTransport {
+  invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
+  onEvent(listener: (event: unknown) => void): () => void;
+}
+
+/** host → renderer frames. */
+export const BridgeAnswerSchema = z.strictObject({
+  id: z.number().int().min(0),
+  result: z.union([
+    z.strictObject({ ok: z.literal(true), value: z.unknown() }),
+    z.strictObject({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }),
+  ]),
+});
+export const BridgePushSchema = z.strictObject({ event: z.unknown() });
 
 export const BridgeRequestSchema = z.strictObject({
   id: z.number().int().min(0),
