@@ -27,6 +27,8 @@ export const ERROR_MESSAGES = {
   BLOB_BAD_NAME: { zh: '文件名不合法', en: 'The file name is not allowed' },
   PDF_BROKEN: { zh: 'PDF 文件已损坏或无法读取', en: 'The PDF is damaged or unreadable' },
   PDF_ENCRYPTED: { zh: 'PDF 文件已加密，请提供未加密版本', en: 'The PDF is encrypted; provide an unencrypted copy' },
+  PDF_GLYPH_MISSING: { zh: '所选字体均不含某些字符，无法生成公文（见详情中的字符）', en: 'Some characters are missing from every configured font (see details)' },
+  PDF_TOO_LARGE: { zh: 'PDF 页数或体积超过处理上限', en: 'The PDF has too many pages or is too large to process' },
   SYNC_EPOCH_CHANGED: { zh: '服务器数据已恢复，正在重新同步', en: 'The server was restored; resynchronising' },
   SYNC_OFFLINE: { zh: '网络不可用，已保存在本地，联网后自动发送', en: 'Offline: saved locally and sent when back online' },
   SERVER_UNREACHABLE: { zh: '无法连接服务器', en: 'Cannot reach the server' },
@@ -86,7 +88,7 @@ export function errorMessage(code: ErrorCode, lang: 'zh' | 'en' = 'zh'): string 
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED': case 'DOC_NUMBER_INVALID': case 'DOC_NO_RECIPIENT': case 'BLOB_BAD_NAME':
-    case 'BLOB_HASH_MISMATCH': case 'BLOB_OFFSET_MISMATCH': case 'PDF_BROKEN': case 'PDF_ENCRYPTED':
+    case 'BLOB_HASH_MISMATCH': case 'BLOB_OFFSET_MISMATCH': case 'PDF_BROKEN': case 'PDF_ENCRYPTED': case 'PDF_GLYPH_MISSING':
     case 'MEETING_TIME_INVALID': case 'MEETING_DEADLINE_INVALID': case 'MEETING_NO_RECIPIENT':
     case 'MEETING_TOO_MANY_ATTENDEES': case 'MEETING_NOTHING_CHANGED':
       return 400;
@@ -99,7 +101,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FORBIDDEN': case 'AUTH_DISABLED': case 'DOC_CLASSIFIED_REFUSED': return 403;
     case 'NOT_FOUND': return 404;
     case 'SYNC_EPOCH_CHANGED': case 'CONFLICT': case 'DELIVERY_BAD_STATE': case 'DELIVERY_ALREADY_SIGNED': case 'DEADLINE_PASSED': return 409;
-    case 'PAYLOAD_TOO_LARGE': case 'BLOB_TOO_LARGE': return 413;
+    case 'PAYLOAD_TOO_LARGE': case 'BLOB_TOO_LARGE': case 'PDF_TOO_LARGE': return 413;
     case 'BLOB_TYPE_REFUSED': return 415;
     case 'DOC_BLOB_MISSING': return 422;
     case 'AUTH_LOCKED': return 429;
