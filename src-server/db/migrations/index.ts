@@ -1,0 +1,6 @@
+/** The numbered migrations, in order. Add a file NNN_name.ts and list it here. */
+import { migration001 } from './001_initial.ts';
+import type { Migration } from './types.ts';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

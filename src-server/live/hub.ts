@@ -1,0 +1,81 @@
+/**
+ * Live pokes: each connected socket belongs to one unit; after a commit that advanced a unit's stream, that unit's
+ * sockets get {type:'poke', unit, latestSeq}. On PostgreSQL the commit carries a NOTIFY and every server process
+ * LISTENs, so a push handled by one process pokes sockets held by another. A ping goes out every heartbeat.
+ */
+import pg from 'pg';
+import type { WebSocket } from 'ws';
+import type { LiveMessage } from '../../shared/sync/protocol.ts';
+import type { FastifyBaseLogger } from 'fastify';
+
+export class LiveHub {
+  private readonly sockets = new Map<string, Set<WebSocket>>();
+  private readonly timer: NodeJS.Timeout;
+  private listener: pg.Client | null = null;
+  private closed = false;
+
+  constructor(private readonly heartbeatMs: number, private readonly now: () => Date, private readonly log: FastifyBaseLogger | null) {
+    this.timer = setInterval(() => this.broadcast({ type: 'ping', at: this.now().toISOString() }), heartbeatMs);
+    this.timer.unref();
+  }
+
+  get connectionCount(): number {
+    let n = 0;
+    for (const set of this.sockets.values()) n += set.size;
+    return n;
+  }
+
+  add(unit: string, socket: WebSocket): void {
+    const set = this.sockets.get(unit) ?? new Set<WebSocket>();
+    set.add(socket);
+    this.sockets.set(unit, set);
+    socket.on('close', () => {
+      set.delete(socket);
+      if (set.size === 0 && this.sockets.get(unit) === set) this.sockets.delete(unit);
+    });
+  }
+
+  send(socket: WebSocket, msg: LiveMessage): void {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+  }
+
+  poke(touched: ReadonlyMap<string, number>): void {
+    for (const [unit, latestSeq] of touched) {
+      for (const s of this.sockets.get(unit) ?? []) this.send(s, { type: 'poke', unit, latestSeq });
+    }
+  }
+
+  private broadcast(msg: LiveMessage): void {
+    for (const set of this.sockets.values()) for (const s of set) this.send(s, msg);
+  }
+
+  /** PostgreSQL: LISTEN on the channel every process of this store NOTIFies on commit. */
+  async listen(config: pg.ClientConfig, channel: string): Promise<void> {
+    const client = new pg.Client(config);
+    client.on('notification', (n) => {
+      if (n.channel !== channel || !n.payload) return;
+      try {
+        const touched = new Map<string, number>(Object.entries(JSON.parse(n.payload) as Record<string, number>));
+        this.poke(touched);
+      } catch (e) {
+        this.log?.warn({ err: e }, 'bad live notification');
+      }
+    });
+    client.on('error', (err) => {
+      this.log?.error({ err }, 'live LISTEN connection failed; reconnecting');
+      this.listener = null;
+      if (!this.closed) setTimeout(() => { void this.listen(config, channel).catch(() => undefined); }, 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN "${channel}"`);
+    this.listener = client;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    for (const set of this.sockets.values()) for (const s of set) s.close(1001, 'server shutting down');
+    this.sockets.clear();
+    if (this.listener) await this.listener.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol.ts';
+import { ROUTES } from '../../shared/sync/routes.ts';
+import type { ServerContext } from '../context.ts';
+import { requireActor } from '../http/auth.ts';
+import { pull } from './pull.ts';
+import { push } from './push.ts';
+
+export function syncRoutes(app: FastifyInstance, ctx: ServerContext, epoch: () => string): void {
+  app.post(ROUTES.push, async (req) => {
+    const { mutations } = PushRequestSchema.parse(req.body);
+    return { results: await push(ctx, requireActor(req), mutations) };
+  });
+  app.get(ROUTES.pull, async (req) => {
+    const q = PullQuerySchema.parse(req.query);
+    return pull(ctx, requireActor(req).unitCode, epoch(), q);
+  });
+}
