@@ -1,0 +1,107 @@
+/**
+ * Download queue for attachments of received documents: one transfer per blob at a time, resumed with Range from the
+ * partial file, hash-checked before it is moved into place. Background fetches run a few at a time; files.read jumps
+ * the queue.
+ */
+import fs from 'node:fs';
+import { AppError } from '../../../shared/errors.ts';
+import type { ServerApi } from '../net/api.ts';
+import type { Db } from '../store/db.ts';
+import { documentsNaming, reindexDocument } from '../store/records.ts';
+import type { BlobFiles } from './blobFiles.ts';
+import { extractText } from './pdfText.ts';
+
+export interface DownloadDeps {
+  db: () => Db | null;
+  api: ServerApi;
+  files: BlobFiles;
+  onChanged: () => void;
+}
+
+export class DownloadQueue {
+  private inflight = new Map<string, Promise<void>>();
+  private waiting: string[] = [];
+  private active = 0;
+  constructor(private readonly deps: DownloadDeps, private readonly concurrency = 4) {}
+
+  /** Queues every known blob that is not on this machine yet. */
+  enqueueMissing(): void {
+    const db = this.deps.db();
+    if (!db) return;
+    const rows = db.prepare('SELECT sha256 FROM blobs WHERE available = 0').all() as { sha256: string }[];
+    for (const r of rows) if (!this.inflight.has(r.sha256) && !this.waiting.includes(r.sha256)) this.waiting.push(r.sha256);
+    this.pump();
+  }
+
+  get pendingCount(): number {
+    return this.waiting.length + this.inflight.size;
+  }
+
+  private pump(): void {
+    while (this.active < this.concurrency && this.waiting.length > 0) {
+      const sha = this.waiting.shift()!;
+      if (this.inflight.has(sha)) continue;
+      this.active++;
+      this.fetch(sha)
+        .catch(() => undefined) // kept as not available; retried on the next sync cycle
+        .finally(() => {
+          this.active--;
+          this.pump();
+        });
+    }
+  }
+
+  /** Downloads now (or joins the transfer already running). */
+  fetch(sha256: string): Promise<void> {
+    const running = this.inflight.get(sha256);
+    if (running) return running;
+    const p = this.transfer(sha256).finally(() => this.inflight.delete(sha256));
+    this.inflight.set(sha256, p);
+    return p;
+  }
+
+  private async transfer(sha256: string): Promise<void> {
+    const db = this.deps.db();
+    if (!db) throw new AppError('AUTH_REQUIRED');
+    const row = db.prepare('SELECT size, kind FROM blobs WHERE sha256 = ?').get(sha256) as { size: number; kind: string } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', { sha256 });
+    if (!this.deps.files.has(sha256)) {
+      const part = this.deps.files.partialOf(sha256);
+      let have = fs.existsSync(part) ? fs.statSync(part).size : 0;
+      if (have > row.size) {
+        fs.rmSync(part, { force: true });
+        have = 0;
+      }
+      if (have < row.size) {
+        const res = await this.deps.api.getBlob(sha256, have);
+        const append = res.status === 206 && have > 0;
+        const out = fs.createWriteStream(part, { flags: append ? 'a' : 'w' });
+        try {
+          await new Promise<void>((resolve, reject) => {
+            out.on('error', reject);
+            (async () => {
+              for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+                if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+              }
+              out.end(() => resolve());
+            })().catch(reject);
+          });
+        } catch (e) {
+          out.destroy();
+          throw new AppError('SERVER_UNREACHABLE', { cause: String((e as Error)?.message ?? e), sha256 });
+        }
+      }
+      await this.deps.files.commitPartial(sha256);
+    }
+    const text = row.kind === 'pdf' ? await extractText(await this.deps.files.read(sha256)).catch(() => null) : null;
+    const current = this.deps.db();
+    if (!current) return;
+    current.transaction(() => {
+      current.prepare('UPDATE blobs SET available = 1, uploaded = 1, path = ?, text = COALESCE(?, text), pages = COALESCE(?, pages) WHERE sha256 = ?').run(
+        this.deps.files.pathOf(sha256), text?.text ?? null, text ? JSON.stringify(text.pages) : null, sha256,
+      );
+      if (text) for (const id of documentsNaming(current, sha256)) reindexDocument(current, id);
+    })();
+    this.deps.onChanged();
+  }
+}

@@ -1,0 +1,4 @@
+/** Numbered migrations, one file each. The index in this list + 1 is the user_version it brings the store to. */
+import { sql as m001 } from './001_initial.ts';
+
+export const MIGRATIONS: readonly string[] = [m001];

@@ -1,0 +1,84 @@
+/**
+ * Applies one pulled page and its new cursor in ONE SQLite transaction. Upserts by id, so applying a page twice is
+ * harmless; a crash before commit leaves the old cursor and the page is simply pulled again.
+ */
+import { ChangeSchema, type PullResponse } from '../../../shared/sync/protocol.ts';
+import type { CoreEvent } from '../../../shared/ipc/contract.ts';
+import type { Delivery, OfficialDocument } from '../../../shared/schemas/documents.ts';
+import { URGENCY_LABELS } from '../../../shared/schemas/documents.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { Db } from '../store/db.ts';
+import { getDelivery, getDocument, writeDocument, writeServerDelivery } from '../store/records.ts';
+import { writeSyncState } from './syncState.ts';
+
+export interface PageEffects {
+  entities: Set<string>;
+  notifications: Extract<CoreEvent, { type: 'notify' }>[];
+  applied: number;
+}
+
+export interface PageInput {
+  epoch: string;
+  unit: string;
+  changes: unknown[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+export function applyPage(db: Db, page: PageInput, me: { unit: string; actor: string }): PageEffects {
+  if (page.unit !== me.unit) throw new AppError('FORBIDDEN', { streamUnit: page.unit }, '收到的同步数据不属于本单位');
+  const changes: PullResponse['changes'] = page.changes.map((c) => {
+    const r = ChangeSchema.safeParse(c);
+    if (!r.success) throw new AppError('INTERNAL', { httpStatus: 502, issues: r.error.issues.slice(0, 3) }, '服务器同步数据格式不符');
+    return r.data;
+  });
+  const effects: PageEffects = { entities: new Set(), notifications: [], applied: 0 };
+  db.transaction(() => {
+    const newDeliveries: Delivery[] = [];
+    for (const c of changes) {
+      if (c.entity === 'document') {
+        writeDocument(db, c.data as OfficialDocument, true);
+        effects.entities.add('documents');
+      } else if (c.entity === 'delivery') {
+        const before = getDelivery(db, c.data.id);
+        const prevServer = before?.server_data ? (JSON.parse(before.server_data) as Delivery) : null;
+        writeServerDelivery(db, c.data, me.actor);
+        effects.entities.add('deliveries');
+        if (c.data.recipientUnit === me.unit) {
+          if (!before && c.data.status === 'delivered') newDeliveries.push(c.data);
+          if (prevServer && c.data.remindCount > prevServer.remindCount && c.data.status === 'delivered') {
+            const doc = getDocument(db, c.data.documentId);
+            effects.notifications.push({
+              type: 'notify', kind: 'remind', title: '催办提醒', documentId: c.data.documentId,
+              body: `${doc?.view.title ?? '来文'}：${c.data.lastRemindMessage ?? '请尽快签收'}（第${c.data.remindCount}次催办）`,
+            });
+          }
+        }
+      }
+      effects.applied++;
+    }
+    for (const d of newDeliveries) {
+      const doc = getDocument(db, d.documentId);
+      if (doc && doc.view.urgency !== 'normal') {
+        effects.notifications.push({ type: 'notify', kind: 'urgent-document', title: `${URGENCY_LABELS[doc.view.urgency]}来文`, body: doc.view.title, documentId: doc.id });
+      }
+    }
+    writeSyncState(db, { epoch: page.epoch, cursor: page.cursor, lastSyncedAt: new Date().toISOString() });
+  })();
+  return effects;
+}
+
+/**
+ * The server was restored (epoch changed): drop the replica and start again from cursor 0. The outbox and drafts stay,
+ * and so do documents sent here that the server has not confirmed yet (they are only in the outbox).
+ */
+export function wipeReplica(db: Db, epoch: string): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM deliveries').run();
+    const kept = "SELECT entity_id FROM outbox WHERE type = 'document.send'";
+    db.prepare(`DELETE FROM doc_search WHERE document_id NOT IN (${kept})`).run();
+    db.prepare(`DELETE FROM documents WHERE id NOT IN (${kept})`).run();
+    db.prepare('UPDATE documents SET server_data = NULL, pending = 1').run();
+    writeSyncState(db, { epoch, cursor: 0 });
+  })();
+}
