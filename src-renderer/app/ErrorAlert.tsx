@@ -1,0 +1,22 @@
+/** Shows the zh-CN/en message for an error code (never a stack trace); the code stays visible for support. */
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorCodeOf, userMessage } from '../api/index.ts';
+import { useSession } from '../stores/session.ts';
+
+export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const lang = useSession((s) => s.lang);
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="error-alert"
+      data-code={errorCodeOf(error)}
+      title={userMessage(error, lang)}
+      description={<span className="xt-code">{errorCodeOf(error)}</span>}
+      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+    />
+  );
+}
