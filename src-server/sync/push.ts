@@ -4,23 +4,12 @@
  * returns the stored first result. Permanent errors (AppError) are stored as `rejected` so they never block the queue.
  */
 import { AppError } from '../../shared/errors.ts';
-import { MutationSchema, type Mutation, type MutationResult } from '../../shared/sync/protocol.ts';
+import { MutationSchema, type MutationResult } from '../../shared/sync/protocol.ts';
 import { MutationResultSchema } from '../../shared/sync/protocol.ts';
 import type { Actor, ServerContext } from '../context.ts';
 import { isUniqueViolation } from '../db/database.ts';
-import { addRecipients, sendDocument } from '../documents/send.ts';
-import { applyDeliveryMutation } from '../documents/deliveries.ts';
-import { inTransaction, type UnitOfWork } from './unitOfWork.ts';
-
-async function applyMutation(uow: UnitOfWork, actor: Actor, m: Mutation): Promise<void> {
-  switch (m.type) {
-    case 'document.send': return sendDocument(uow, actor, m);
-    case 'document.addRecipients': return addRecipients(uow, actor, m);
-    case 'delivery.read': case 'delivery.sign': case 'delivery.refuse': case 'delivery.register':
-    case 'delivery.recall': case 'delivery.remind':
-      return applyDeliveryMutation(uow, actor, m);
-  }
-}
+import { applyMutation } from './handlers.ts';
+import { inTransaction } from './unitOfWork.ts';
 
 async function storedResult(ctx: ServerContext, unit: string, id: string): Promise<MutationResult | null> {
   const row = await ctx.db.selectFrom('processed_mutations').select('result').where('unit_code', '=', unit).where('mutation_id', '=', id).executeTakeFirst();
