@@ -7,7 +7,8 @@ import { contract } from '../../shared/ipc/contract.ts';
 import { lookupOperation, type IpcResult } from '../../shared/ipc/define.ts';
 import { errorMessage } from '../../shared/errors.ts';
 
-export type GateResult = { ok: true; channel: string; input: unknown } | { ok: false; result: IpcResult<never> };
+export type IpcFailure = Extract<IpcResult<never>, { ok: false }>;
+export type GateResult = { ok: true; channel: string; input: unknown } | { ok: false; result: IpcFailure };
 
 const CHANNEL_SHAPE = /^[a-z][A-Za-z]{1,31}\.[a-z][A-Za-z]{1,31}$/;
 

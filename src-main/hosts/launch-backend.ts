@@ -1,0 +1,71 @@
+/**
+ * What both ways of running the app (Electron, browser host) start behind the window: the client core, and — when no
+ * central server is configured — an embedded central server on 127.0.0.1 (SQLite in the data directory, seeded with
+ * the demo General Office and the 69 units) so a newcomer can try everything at once.
+ *
+ * Server choice, first match wins: the `serverUrl` option, XT_SERVER_URL, `serverUrl` in <dataDir>/settings.json,
+ * otherwise the embedded server.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { CorePort } from './core-port.ts';
+import { loadCoreFactory, loadServerFactory } from './backend-modules.ts';
+
+export interface BackendOptions {
+  dataDir: string;
+  serverUrl?: string | null;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Backend {
+  core: CorePort;
+  serverUrl: string;
+  /** True when this process runs the demo central server itself. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+const SettingsSchema = z.object({ serverUrl: z.url().optional() });
+
+export function readSettings(dataDir: string): z.infer<typeof SettingsSchema> {
+  const file = path.join(dataDir, 'settings.json');
+  if (!fs.existsSync(file)) return {};
+  const parsed = SettingsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: serverUrl must be a URL`);
+  return parsed.data;
+}
+
+/** The configured central server, or null when the embedded demo server should run. */
+export function configuredServerUrl(options: BackendOptions): string | null {
+  const env = options.env ?? process.env;
+  return options.serverUrl || env.XT_SERVER_URL || readSettings(options.dataDir).serverUrl || null;
+}
+
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  let serverUrl = configuredServerUrl(options);
+  let server: { url: string; close(): Promise<void> } | null = null;
+  if (serverUrl === null) {
+    const startServer = await loadServerFactory();
+    server = await startServer({ dataDir: path.join(options.dataDir, 'server'), host: '127.0.0.1', port: 0, seed: 'demo' });
+    serverUrl = server.url;
+  }
+  const createCore = await loadCoreFactory();
+  let core: CorePort;
+  try {
+    core = await createCore({ dataDir: path.join(options.dataDir, 'client'), serverUrl });
+  } catch (err) {
+    await server?.close();
+    throw err;
+  }
+  return {
+    core,
+    serverUrl,
+    embedded: server !== null,
+    async close() {
+      await core.close();
+      await server?.close();
+    },
+  };
+}
