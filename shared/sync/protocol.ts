@@ -8,6 +8,7 @@ import { IdSchema, InstantSchema, UnitCodeSchema } from '../schemas/common.ts';
 import { DirectorySchema, PasswordSchema, UnitSchema, UserSchema, UsernameSchema } from '../schemas/directory.ts';
 import { DocumentChangeSchemas, DocumentMutationSchemas } from '../schemas/documents.ts';
 import { MeetingChangeSchemas, MeetingMutationSchemas } from '../schemas/meetings.ts';
+import { ProposalChangeSchemas, ProposalMutationSchemas } from '../schemas/proposals.ts';
 import { ERROR_CODES, type ErrorCode } from '../errors.ts';
 import type { BodyOf } from './envelope.ts';
 
@@ -29,7 +30,7 @@ export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 export const ChangePasswordRequestSchema = z.strictObject({ oldPassword: z.string().min(1).max(128), newPassword: PasswordSchema });
 
 // ---- mutations ----
-export const MutationSchema = z.discriminatedUnion('type', [...DocumentMutationSchemas, ...MeetingMutationSchemas]);
+export const MutationSchema = z.discriminatedUnion('type', [...DocumentMutationSchemas, ...MeetingMutationSchemas, ...ProposalMutationSchemas]);
 /** Envelope as pushed: client-chosen id (UUIDv7) makes the effect exactly-once. */
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationBody = BodyOf<Mutation>;
@@ -51,7 +52,7 @@ export type MutationResult = z.infer<typeof MutationResultSchema>;
 export const PushResponseSchema = z.strictObject({ results: z.array(MutationResultSchema) });
 
 // ---- changes ----
-export const ChangeSchema = z.discriminatedUnion('entity', [...DocumentChangeSchemas, ...MeetingChangeSchemas]);
+export const ChangeSchema = z.discriminatedUnion('entity', [...DocumentChangeSchemas, ...MeetingChangeSchemas, ...ProposalChangeSchemas]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeBody = Omit<Change, 'seq'>;
 export type ChangeEntity = Change['entity'];
