@@ -93,14 +93,21 @@ export class DownloadQueue {
       }
       await this.deps.files.commitPartial(sha256);
     }
-    const text = row.kind === 'pdf' ? await extractText(await this.deps.files.read(sha256)).catch(() => null) : null;
     const current = this.deps.db();
     if (!current) return;
-    current.transaction(() => {
-      current.prepare('UPDATE blobs SET available = 1, uploaded = 1, path = ?, text = COALESCE(?, text), pages = COALESCE(?, pages) WHERE sha256 = ?').run(
-        this.deps.files.pathOf(sha256), text?.text ?? null, text ? JSON.stringify(text.pages) : null, sha256,
-      );
-      if (text) for (const id of documentsNaming(current, sha256)) reindexDocument(current, id);
+    current.prepare('UPDATE blobs SET available = 1, uploaded = 1, path = ? WHERE sha256 = ?').run(this.deps.files.pathOf(sha256), sha256);
+    // The bytes are usable now; the text for search follows in the background.
+    if (row.kind === 'pdf') void this.index(sha256);
+    this.deps.onChanged();
+  }
+
+  private async index(sha256: string): Promise<void> {
+    const text = await extractText(await this.deps.files.read(sha256)).catch(() => null);
+    const db = this.deps.db();
+    if (!text || !db) return;
+    db.transaction(() => {
+      db.prepare('UPDATE blobs SET text = ?, pages = ? WHERE sha256 = ?').run(text.text, JSON.stringify(text.pages), sha256);
+      for (const id of documentsNaming(db, sha256)) reindexDocument(db, id);
     })();
     this.deps.onChanged();
   }
