@@ -159,6 +159,6 @@ export const CoreEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('changed'), entities: z.array(z.string()) }),
   z.strictObject({ type: z.literal('sync'), status: SyncStatusSchema }),
   z.strictObject({ type: z.literal('upload'), sha256: Sha256Schema, sent: z.number().int(), total: z.number().int() }),
-  z.strictObject({ type: z.literal('notify'), kind: z.enum(['urgent-document', 'remind', 'session-expired']), title: z.string(), body: z.string(), documentId: IdSchema.nullable() }),
+  z.strictObject({ type: z.literal('notify'), kind: z.enum(['urgent-document', 'remind', 'session-expired']), title: z.string(), body: z.string(), documentId: IdSchema.nullable(), meetingId: IdSchema.nullable().optional() }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEventSchema>;
