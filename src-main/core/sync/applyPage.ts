@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Db } from '../store/db.ts';
 import { getDelivery, getDocument, writeDocument, writeServerDelivery } from '../store/records.ts';
 import { writeSyncState } from './syncState.ts';
+import { applierFor, extraReplicaTables } from './appliers.ts';
 
 export interface PageEffects {
   entities: Set<string>;
@@ -54,6 +55,10 @@ export function applyPage(db: Db, page: PageInput, me: { unit: string; actor: st
             });
           }
         }
+      } else {
+        const fx = applierFor(c.entity)?.(db, c, me);
+        for (const e of fx?.entities ?? []) effects.entities.add(e);
+        effects.notifications.push(...(fx?.notifications ?? []));
       }
       effects.applied++;
     }
@@ -75,6 +80,7 @@ export function applyPage(db: Db, page: PageInput, me: { unit: string; actor: st
 export function wipeReplica(db: Db, epoch: string): void {
   db.transaction(() => {
     db.prepare('DELETE FROM deliveries').run();
+    for (const t of extraReplicaTables()) db.prepare(`DELETE FROM "${t.replace(/"/g, '')}"`).run();
     const kept = "SELECT entity_id FROM outbox WHERE type = 'document.send'";
     db.prepare(`DELETE FROM doc_search WHERE document_id NOT IN (${kept})`).run();
     db.prepare(`DELETE FROM documents WHERE id NOT IN (${kept})`).run();
