@@ -3,6 +3,7 @@
  * Portable column types only: text, integer, bytes. Instants are ISO-8601 UTC text; booleans are 0/1; JSON is text.
  */
 import type { MeetingTables } from '../meetings/tables.ts';
+import type { ProposalTables } from '../proposals/tables.ts';
 
 export interface MetaTable { key: string; value: string }
 export interface SchemaMigrationsTable { version: number; name: string; applied_at: string }
@@ -51,7 +52,7 @@ export interface AuditLogTable {
   entity: string; entity_id: string | null; content_sha256: string; prev_hash: string; hash: string;
 }
 
-export interface Database extends MeetingTables {
+export interface Database extends MeetingTables, ProposalTables {
   meta: MetaTable;
   schema_migrations: SchemaMigrationsTable;
   units: UnitsTable;
@@ -76,6 +77,6 @@ export interface Database extends MeetingTables {
 export const ALL_TABLES = [
   'meta', 'units', 'users', 'sessions', 'recipient_groups', 'streams', 'changes', 'processed_mutations',
   'documents', 'deliveries', 'sign_counters', 'blobs', 'blob_uploads', 'blob_parts', 'blob_access',
-  'audit_head', 'audit_log', 'meetings', 'meeting_receipts',
+  'audit_head', 'audit_log', 'meetings', 'meeting_receipts', 'proposals', 'proposal_events',
 ] as const satisfies readonly (keyof Database)[];
 

@@ -8,6 +8,7 @@ import type { Actor } from '../context.ts';
 import type { UnitOfWork } from './unitOfWork.ts';
 import { addRecipients, sendDocument } from '../documents/send.ts';
 import { applyDeliveryMutation } from '../documents/deliveries.ts';
+import { PROPOSAL_HANDLERS } from '../proposals/apply.ts';
 
 export type MutationHandler<T extends MutationType> = (uow: UnitOfWork, actor: Actor, m: MutationOf<T>) => Promise<void>;
 type HandlerMap = { [T in MutationType]?: MutationHandler<T> };
@@ -21,6 +22,7 @@ export const HANDLERS: HandlerMap = {
   'delivery.register': applyDeliveryMutation,
   'delivery.recall': applyDeliveryMutation,
   'delivery.remind': applyDeliveryMutation,
+  ...PROPOSAL_HANDLERS,
 };
 
 export async function applyMutation(uow: UnitOfWork, actor: Actor, m: Mutation): Promise<void> {
