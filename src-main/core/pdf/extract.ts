@@ -14,6 +14,9 @@ export interface PdfInfo {
   pageCount: number;
 }
 
+const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+const CJK_GAP = new RegExp(`(${CJK}) (?=${CJK})`, 'gu');
+
 function isTextItem(x: TextItem | TextMarkedContent): x is TextItem {
   return typeof (x as TextItem).str === 'string';
 }
@@ -39,7 +42,8 @@ export function itemsToText(items: Array<TextItem | TextMarkedContent>): string 
     }
   }
   if (line !== '') lines.push(line);
-  return lines.map((l) => l.replace(/\s+$/u, '')).join('\n');
+  // pdf.js puts a space between CJK glyphs that a PDF positions one by one; search and the mark scan want them joined.
+  return lines.map((l) => l.replace(CJK_GAP, '$1').replace(/\s+$/u, '')).join('\n');
 }
 
 export async function extractPdfText(data: Uint8Array): Promise<ExtractedText> {

@@ -3,7 +3,14 @@
  */
 import { getDocument, PasswordResponses } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** CMaps and standard font data let pdf.js decode CJK text and draw non-embedded fonts (file paths in Node). */
+const CMAP_URL = path.join(pdfjsRoot, 'cmaps') + path.sep;
+const STANDARD_FONTS_URL = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
 
 export const PDF_MAGIC = '%PDF-';
 
@@ -25,6 +32,9 @@ export async function openPdfJs(data: Uint8Array): Promise<PDFDocumentProxy> {
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: 0,
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONTS_URL,
   });
   try {
     return await task.promise;
