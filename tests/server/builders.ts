@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AttachmentRef, BlobStatus } from '../../shared/schemas/blobs.ts';
 import type { DocumentDraft } from '../../shared/schemas/documents.ts';
 import type { Change, PullResponse } from '../../shared/sync/protocol.ts';
-import { api, mutation } from './harness.ts';
+import { api } from './harness.ts';
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -15,8 +15,8 @@ export function draft(over: Partial<DocumentDraft> = {}): DocumentDraft {
   };
 }
 
-export function sendMutation(d: DocumentDraft, documentId: string = uuidv7(), id?: string) {
-  return mutation({ type: 'document.send', payload: { ...d, documentId } }, id);
+export function sendMutation(d: DocumentDraft, documentId: string = uuidv7(), id: string = uuidv7()) {
+  return { id, clientTime: new Date().toISOString(), type: 'document.send' as const, payload: { ...d, documentId } };
 }
 
 export async function uploadBlob(base: string, token: string, bytes: Buffer, name: string, chunk = 8192): Promise<{ status: number; body: BlobStatus & { code?: string } }> {
@@ -51,9 +51,15 @@ export async function pullAll(base: string, token: string, cursor = 0, limit = 5
   }
 }
 
+type DataOf<E extends Change['entity']> = Extract<Change, { entity: E }>['data'];
+
 /** The latest state of each entity in a list of changes. */
-export function latest<E extends Change['entity']>(changes: Change[], entity: E): Map<string, Extract<Change, { entity: E }>['data']> {
-  const out = new Map<string, Extract<Change, { entity: E }>['data']>();
-  for (const c of changes) if (c.entity === entity) out.set((c.data as { id: string }).id, c.data as Extract<Change, { entity: E }>['data']);
+export function latest<E extends Change['entity']>(changes: Change[], entity: E): Map<string, DataOf<E>> {
+  const out = new Map<string, DataOf<E>>();
+  for (const c of changes) {
+    if (c.entity !== entity) continue;
+    const data = c.data as DataOf<E>;
+    out.set((data as { id: string }).id, data);
+  }
   return out;
 }
