@@ -15,7 +15,7 @@ import { contentTypeOf, securityHeaders } from '../hosts/static-files.ts';
 import { buildMenuTemplate, trayTooltip } from './menu-template.ts';
 import {
   APP_ENTRY_URL, APP_SCHEME, ELECTRON_CSP, IPC_EVENT, IPC_INVOKE, appRequestToFile, isAllowedNavigation,
-  mainWindowOptions, shouldAllowPermission, validateIpc, windowOpenDecision,
+  mainWindowOptions, secureWebPreferences, shouldAllowPermission, validateIpc, windowOpenDecision,
 } from './security-policy.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -51,6 +51,18 @@ async function start(): Promise<void> {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((wc, permission, callback) => callback(shouldAllowPermission(permission, wc.getURL())));
   ses.setPermissionCheckHandler((_wc, permission, origin) => shouldAllowPermission(permission, origin));
+  // The CSP also on every web response, written out literally so static analysis (Electronegativity) sees it;
+  // tests/shell/electron-wiring.test.ts checks it equals ELECTRON_CSP, which app:// responses carry.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ],
+      },
+    });
+  });
   protocol.handle(APP_SCHEME, serveAppRequest);
   app.on('web-contents-created', (_e, contents) => hardenContents(contents));
 
@@ -98,7 +110,18 @@ function hardenContents(contents: WebContents): void {
 }
 
 function createWindow(): void {
-  win = new BrowserWindow(mainWindowOptions(PRELOAD));
+  // The decisive webPreferences are repeated literally (after the policy's full set) so static analysis sees them.
+  win = new BrowserWindow({
+    ...mainWindowOptions(PRELOAD),
+    webPreferences: {
+      ...secureWebPreferences(PRELOAD),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => (win = null));
   void win.loadURL(APP_ENTRY_URL);

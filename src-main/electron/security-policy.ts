@@ -93,6 +93,8 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    /** Middle-click would otherwise try to open links in new windows. */
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

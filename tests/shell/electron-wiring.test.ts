@@ -15,6 +15,7 @@ const rec = vi.hoisted(() => {
     permissionRequest: null as Fn | null,
     permissionCheck: null as Fn | null,
     protocolHandler: null as Fn | null,
+    headersHook: null as Fn | null,
     privileged: [] as unknown[],
     windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
     menuTemplate: null as unknown,
@@ -83,6 +84,7 @@ vi.mock('electron', () => {
       defaultSession: {
         setPermissionRequestHandler: (fn: (...a: unknown[]) => unknown) => (rec.permissionRequest = fn),
         setPermissionCheckHandler: (fn: (...a: unknown[]) => unknown) => (rec.permissionCheck = fn),
+        webRequest: { onHeadersReceived: (fn: (...a: unknown[]) => unknown) => (rec.headersHook = fn) },
       },
     },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => rec.exposed.set(key, value) },
@@ -113,6 +115,8 @@ vi.mock('../../src-main/hosts/launch-backend.ts', () => ({
   }),
 }));
 
+import { ELECTRON_CSP, secureWebPreferences } from '../../src-main/electron/security-policy.ts';
+
 type Handler = (...args: unknown[]) => unknown;
 const frame = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } });
 
@@ -133,7 +137,9 @@ describe('Electron main process wiring', () => {
   it('opens one hardened window on the app:// origin', () => {
     expect(rec.windows).toHaveLength(1);
     const prefs = rec.windows[0].options.webPreferences as Record<string, unknown>;
+    expect(prefs).toEqual({ ...secureWebPreferences(prefs.preload as string), disableBlinkFeatures: 'Auxclick' });
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
     expect(rec.windows[0].loaded).toEqual(['app://xietong/index.html']);
     expect(rec.privileged).toMatchObject([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
   });
@@ -187,6 +193,12 @@ describe('Electron main process wiring', () => {
     const res = (await rec.protocolHandler!(new Request('app://other/index.html'))) as Response;
     expect(res.status).toBe(404);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('adds the same CSP to every web response', () => {
+    let answer: { responseHeaders: Record<string, string[]> } | null = null;
+    rec.headersHook!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (a: typeof answer) => (answer = a));
+    expect(answer!.responseHeaders).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [ELECTRON_CSP] });
   });
 
   it('has a zh-CN application menu with print and save as PDF', () => {
