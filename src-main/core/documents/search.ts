@@ -38,21 +38,14 @@ export function likeSnippet(fields: string[], query: string, radius = 30): strin
 export function search(db: Db, unit: string, query: string, limit: number): SearchHit[] {
   const q = query.trim();
   const chars = [...q].length;
-  let rows: { document_id: string; snippet: string }[];
-  if (chars >= 3) {
-    const phrase = `"${q.replace(/"/g, '""')}"`;
-    rows = db.prepare(`SELECT document_id,
-          CASE WHEN instr(lower(title), lower(@raw)) > 0 THEN highlight(doc_search, 1, '[[', ']]')
-               WHEN instr(lower(number), lower(@raw)) > 0 THEN highlight(doc_search, 2, '[[', ']]')
-               ELSE snippet(doc_search, 3, '[[', ']]', '…', 24) END AS snippet
-        FROM doc_search WHERE doc_search MATCH @phrase ORDER BY rank LIMIT @limit`).all({ phrase, raw: q, limit }) as { document_id: string; snippet: string }[];
-  } else {
-    const like = `%${escapeLike(q)}%`;
-    const found = db.prepare(`SELECT document_id, title, number, body FROM doc_search
-        WHERE title LIKE @like ESCAPE '\\' OR number LIKE @like ESCAPE '\\' OR body LIKE @like ESCAPE '\\' LIMIT @limit`).all({ like, limit }) as
-      { document_id: string; title: string; number: string; body: string }[];
-    rows = found.map((r) => ({ document_id: r.document_id, snippet: likeSnippet([r.title, r.number, r.body], q) }));
-  }
+  // The index finds the documents; the snippet is cut from the stored text so a match is always wrapped whole.
+  const found = (chars >= 3
+    ? db.prepare(`SELECT document_id, title, number, body FROM doc_search WHERE doc_search MATCH @phrase ORDER BY rank LIMIT @limit`)
+      .all({ phrase: `"${q.replace(/"/g, '""')}"`, limit })
+    : db.prepare(`SELECT document_id, title, number, body FROM doc_search
+        WHERE title LIKE @like ESCAPE '\\' OR number LIKE @like ESCAPE '\\' OR body LIKE @like ESCAPE '\\' LIMIT @limit`)
+      .all({ like: `%${escapeLike(q)}%`, limit })) as { document_id: string; title: string; number: string; body: string }[];
+  const rows = found.map((r) => ({ document_id: r.document_id, snippet: likeSnippet([r.title, r.number, r.body], q) }));
   const get = db.prepare('SELECT data FROM documents WHERE id = ?');
   const hits: SearchHit[] = [];
   for (const r of rows) {
