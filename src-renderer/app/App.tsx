@@ -16,13 +16,14 @@ import { useRoute } from '../stores/route.ts';
 import { useSession } from '../stores/session.ts';
 import { useSync } from '../stores/sync.ts';
 import { AppLayout } from './AppLayout.tsx';
+import { AppMessages } from './notifyError.ts';
 import { theme } from './theme.ts';
 
 function Screen() {
   const route = useRoute((s) => s.route);
   switch (route.name) {
     case 'inbox': return <InboxPage />;
-    case 'doc': return <DocumentPage key={route.id} documentId={route.id} />;
+    case 'doc': return <DocumentPage key={route.id} documentId={route.id} box={route.box} />;
     case 'compose': return <ComposePage key={route.draftId ?? 'new'} draftId={route.draftId} />;
     case 'sent': return <SentPage />;
     case 'search': return <SearchPage />;
@@ -56,6 +57,7 @@ export function App() {
   return (
     <ConfigProvider locale={lang === 'en-US' ? enUSLocale : zhCNLocale} theme={theme}>
       <AntApp>
+        <AppMessages />
         {checking ? (
           <div className="xt-center"><Spin size="large" description={t('common.loading')} /></div>
         ) : session ? (

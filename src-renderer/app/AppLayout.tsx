@@ -16,7 +16,7 @@ import { useLoad } from './useLoad.ts';
 
 function menuKey(r: Route): string {
   if (r.name === 'placeholder') return r.key;
-  if (r.name === 'doc') return 'inbox';
+  if (r.name === 'doc') return r.box;
   return r.name;
 }
 

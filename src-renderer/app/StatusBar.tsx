@@ -1,6 +1,6 @@
 /** Bottom bar: online/offline, outbox size, uploads, last sync; lets the user sync now or work offline. */
 import { CloudServerOutlined, DisconnectOutlined, SyncOutlined } from '@ant-design/icons';
-import { Badge, Button, Space, Tooltip } from 'antd';
+import { Button, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api/index.ts';
 import { useSession } from '../stores/session.ts';
@@ -19,8 +19,7 @@ export function StatusBar() {
     <div className="xt-statusbar" data-testid="status-bar" data-online={online ? 'yes' : 'no'}>
       <Space size="large">
         <span data-testid="status-online">
-          <Badge status={online ? 'success' : 'error'} />
-          {online ? <CloudServerOutlined /> : <DisconnectOutlined />} {online ? t('status.online') : t('status.offline')}
+          <span style={{ color: online ? '#2f9e44' : '#c8322d' }}>{online ? <CloudServerOutlined /> : <DisconnectOutlined />} {online ? t('status.online') : t('status.offline')}</span>
           {online && status?.live ? <span className="xt-dim"> · {t('status.live')}</span> : null}
         </span>
         <span data-testid="status-pending" data-count={status?.pending ?? 0}>{t('status.pending', { count: status?.pending ?? 0 })}</span>

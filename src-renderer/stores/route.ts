@@ -1,9 +1,9 @@
-/** A small hash router: #/inbox, #/doc/<id>, #/compose[/<draftId>], #/sent, #/search, #/meetings … */
+/** A small hash router: #/inbox, #/inbox/<id>, #/sent/<id>, #/compose[/<draftId>], #/sent, #/search, #/meetings … */
 import { create } from 'zustand';
 
 export type Route =
   | { name: 'inbox' }
-  | { name: 'doc'; id: string }
+  | { name: 'doc'; id: string; box: 'inbox' | 'sent' }
   | { name: 'compose'; draftId: string | null }
   | { name: 'sent' }
   | { name: 'search' }
@@ -15,7 +15,7 @@ export type PlaceholderKey = (typeof PLACEHOLDERS)[number];
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [head, arg] = parts;
-  if (head === 'doc' && arg) return { name: 'doc', id: arg };
+  if ((head === 'inbox' || head === 'sent') && arg) return { name: 'doc', id: arg, box: head };
   if (head === 'compose') return { name: 'compose', draftId: arg ?? null };
   if (head === 'sent' || head === 'search') return { name: head };
   if ((PLACEHOLDERS as readonly string[]).includes(head ?? '')) return { name: 'placeholder', key: head as PlaceholderKey };
@@ -24,7 +24,7 @@ export function parseHash(hash: string): Route {
 
 export function routeHash(r: Route): string {
   switch (r.name) {
-    case 'doc': return `#/doc/${r.id}`;
+    case 'doc': return `#/${r.box}/${r.id}`;
     case 'compose': return r.draftId ? `#/compose/${r.draftId}` : '#/compose';
     case 'placeholder': return `#/${r.key}`;
     default: return `#/${r.name}`;

@@ -1,6 +1,6 @@
 /** 发文: title, 文号, urgency, secrecy confirmation, 主送/抄送, 正文 and attachments, drafts kept locally, send. */
 import { FolderOpenOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space, message } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDocNumber } from '../../../shared/domain/docNumber.ts';
@@ -10,6 +10,7 @@ import type { AttachmentRef } from '../../../shared/schemas/blobs.ts';
 import { URGENCIES, type DocumentDraft, type Urgency } from '../../../shared/schemas/documents.ts';
 import { ApiError, getApi } from '../../api/index.ts';
 import { ErrorAlert } from '../../app/ErrorAlert.tsx';
+import { toast } from '../../app/notifyError.ts';
 import { useDirectory } from '../../stores/directory.ts';
 import { useRoute } from '../../stores/route.ts';
 import { useSession } from '../../stores/session.ts';
@@ -74,7 +75,7 @@ export function ComposePage({ draftId: initialDraftId }: { draftId: string | nul
     try {
       const saved = await getApi().documents.saveDraft({ id: draftId, draft: collect() });
       setDraftId(saved.id);
-      void message.success(t('compose.draftSaved'));
+      toast.success(t('compose.draftSaved'));
     } catch (e) { setError(e); }
   };
 
@@ -82,6 +83,7 @@ export function ComposePage({ draftId: initialDraftId }: { draftId: string | nul
     setError(null);
     if (isClassified(v.secrecy)) { setError(new ApiError('DOC_CLASSIFIED_REFUSED', '')); return; }
     if (!v.mainTo?.length) { setError(new ApiError('DOC_NO_RECIPIENT', '')); return; }
+    if (!mainFile[0]) { setError(new ApiError('VALIDATION_FAILED', t('compose.mainFileRequired'))); return; }
     const num = checkDocNumber(v.docNumberText, lang);
     if (!num.ok) { setError(new ApiError('DOC_NUMBER_INVALID', '')); return; }
     setBusy(true);
@@ -92,8 +94,8 @@ export function ComposePage({ draftId: initialDraftId }: { draftId: string | nul
         note: v.note?.trim() ? v.note.trim() : null, confirmNonClassified: true, draftId,
       });
       const online = useSync.getState().status?.online ?? true;
-      void message.success(online ? t('compose.sent') : t('compose.sentOffline'));
-      go({ name: 'doc', id: res.documentId });
+      toast.success(online ? t('compose.sent') : t('compose.sentOffline'));
+      go({ name: 'doc', id: res.documentId, box: 'sent' });
     } catch (e) {
       setError(e);
     } finally {

@@ -36,7 +36,7 @@ export function InboxPage() {
 
   const open = (index: number) => {
     const row = win.rowAt(index);
-    if (row) go({ name: 'doc', id: row.documentId });
+    if (row) go({ name: 'doc', id: row.documentId, box: 'inbox' });
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return;

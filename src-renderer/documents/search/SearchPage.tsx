@@ -40,7 +40,7 @@ export function SearchPage() {
           <div className="xt-toolbar xt-dim">{t('search.results', { count: hits.length })}</div>
           {hits.length === 0 ? <Empty style={{ padding: 32 }} description={t('search.emptyTitle')} /> : null}
           {hits.map((h) => (
-            <div key={`${h.box}-${h.documentId}`} className="xt-search-hit" data-testid="search-hit" onClick={() => go({ name: 'doc', id: h.documentId })}>
+            <div key={`${h.box}-${h.documentId}`} className="xt-search-hit" data-testid="search-hit" onClick={() => go({ name: 'doc', id: h.documentId, box: h.box })}>
               <div style={{ fontSize: 16, fontWeight: 600 }}>
                 <Tag color={h.box === 'inbox' ? 'blue' : 'purple'}>{t(`search.${h.box}`)}</Tag><Highlighted snippet={h.title} />
               </div>

@@ -1,13 +1,13 @@
 /** The sender's view of one document: progress, the status grid, recall, 催办 and 补发. */
 import { BellOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Input, Modal, Progress, Space, message } from 'antd';
+import { Button, Descriptions, Input, Modal, Progress, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/ipc/contract.ts';
 import { canApply } from '../../../shared/domain/deliveryRules.ts';
 import { getApi } from '../../api/index.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { notifyError } from '../../app/notifyError.ts';
+import { notifyError, toast } from '../../app/notifyError.ts';
 import { useDirectory } from '../../stores/directory.ts';
 import { useSession } from '../../stores/session.ts';
 import { UnitPicker } from '../compose/UnitPicker.tsx';
@@ -28,7 +28,7 @@ export function SenderPanel({ detail, onDone }: { detail: DocumentDetail; onDone
   const chosen = detail.deliveries.find((d) => d.id === selected) ?? null;
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
-    try { await fn(); void message.success(done); onDone(); } catch (e) { notifyError(e); }
+    try { await fn(); toast.success(done); onDone(); } catch (e) { notifyError(e); }
   };
   const recall = () => chosen && Modal.confirm({
     title: t('sent.recallConfirm', { unit: byCode.get(chosen.recipientUnit)?.shortName ?? chosen.recipientUnit }),

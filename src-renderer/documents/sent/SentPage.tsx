@@ -59,7 +59,7 @@ export function SentPage() {
           dataSource={sent.data?.rows ?? []}
           locale={{ emptyText: <Empty description={t('sent.emptyTitle')} /> }}
           pagination={{ current: page, pageSize: PAGE, total: sent.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          onRow={(r) => ({ onClick: () => go({ name: 'doc', id: r.documentId }), style: { cursor: 'pointer' }, 'data-testid': 'sent-row' } as object)}
+          onRow={(r) => ({ onClick: () => go({ name: 'doc', id: r.documentId, box: 'sent' }), style: { cursor: 'pointer' }, 'data-testid': 'sent-row' } as object)}
         />
       </div>
     </div>

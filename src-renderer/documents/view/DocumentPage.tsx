@@ -17,7 +17,7 @@ import { SenderPanel } from '../sent/SenderPanel.tsx';
 import { FilePanel } from './FilePanel.tsx';
 import { RecipientActions } from './RecipientActions.tsx';
 
-export function DocumentPage({ documentId }: { documentId: string }) {
+export function DocumentPage({ documentId, box }: { documentId: string; box: 'inbox' | 'sent' }) {
   const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
   const session = useSession((s) => s.session);
@@ -61,7 +61,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   return (
     <div data-testid="document-page" data-document-id={doc.id}>
       <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0, marginBottom: 8 }}
-        onClick={() => go(isSender ? { name: 'sent' } : { name: 'inbox' })}>{t('common.back')}</Button>
+        onClick={() => go({ name: box })}>{t('common.back')}</Button>
       {isSender && detail.data.deliveries.length > 0 ? (
         <div style={{ marginBottom: 16 }}><SenderPanel detail={detail.data} onDone={detail.reload} /></div>
       ) : null}

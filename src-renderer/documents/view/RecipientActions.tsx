@@ -1,13 +1,13 @@
 /** What the receiving unit does with a delivery: 签收 (optional opinion), 退回 (reason), 登记. */
 import { CheckOutlined, FormOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Input, Modal, Space, message } from 'antd';
+import { Button, Descriptions, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalDelivery } from '../../../shared/ipc/contract.ts';
 import { canApply } from '../../../shared/domain/deliveryRules.ts';
 import { getApi } from '../../api/index.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { notifyError } from '../../app/notifyError.ts';
+import { notifyError, toast } from '../../app/notifyError.ts';
 import { useSession } from '../../stores/session.ts';
 import { StatusTag } from '../labels.tsx';
 
@@ -22,7 +22,7 @@ export function RecipientActions({ delivery, onDone }: { delivery: LocalDelivery
     setBusy(true);
     try {
       await action();
-      void message.success(done);
+      toast.success(done);
       setDialog(null);
       setText('');
       onDone();
