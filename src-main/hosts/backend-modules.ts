@@ -1,28 +1,17 @@
 /**
- * The two factories the hosts start: createCore (src-main/core) and startServer (src-server), with the signatures
- * their owners publish. Kept in one file so a path or signature change touches one place.
+ * The two factories the hosts start: createCore (src-main/core) and startServer (src-server). Loaded lazily so a
+ * host that connects to a remote server never loads the server code; kept in one file so a path change touches one place.
  */
-import type { CorePort } from './core-port.ts';
+import type { createCore } from '../core/index.ts';
+import type { startServer } from '../../src-server/server.ts';
 
-export type CreateCore = (options: { dataDir: string; serverUrl?: string }) => Promise<CorePort>;
-export type StartServer = (options: {
-  dataDir?: string;
-  databaseUrl?: string;
-  host?: string;
-  port?: number;
-  seed?: 'demo' | 'none';
-}) => Promise<{ url: string; epoch: unknown; close(): Promise<void> }>;
-
-// Specifiers held in variables until both modules exist in the tree (then they become static imports).
-const CORE_MODULE: string = '../core/index.ts';
-const SERVER_MODULE: string = '../../src-server/index.ts';
+export type CreateCore = typeof createCore;
+export type StartServer = typeof startServer;
 
 export async function loadCoreFactory(): Promise<CreateCore> {
-  const mod = (await import(CORE_MODULE)) as { createCore: CreateCore };
-  return mod.createCore;
+  return (await import('../core/index.ts')).createCore;
 }
 
 export async function loadServerFactory(): Promise<StartServer> {
-  const mod = (await import(SERVER_MODULE)) as { startServer: StartServer };
-  return mod.startServer;
+  return (await import('../../src-server/server.ts')).startServer;
 }

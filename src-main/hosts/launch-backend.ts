@@ -47,8 +47,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   let serverUrl = configuredServerUrl(options);
   let server: { url: string; close(): Promise<void> } | null = null;
   if (serverUrl === null) {
-    const startServer = await loadServerFactory();
-    server = await startServer({ dataDir: path.join(options.dataDir, 'server'), host: '127.0.0.1', port: 0, seed: 'demo' });
+    server = await startEmbeddedServer(options.dataDir);
     serverUrl = server.url;
   }
   const createCore = await loadCoreFactory();
@@ -68,4 +67,30 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       await server?.close();
     },
   };
+}
+
+/**
+ * The embedded demo server keeps the port it got on first run (recorded in <dataDir>/embedded-server.json), so the
+ * server URL the core remembers for the login screen stays valid across launches; a taken port falls back to a new one.
+ */
+async function startEmbeddedServer(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const startServer = await loadServerFactory();
+  const file = path.join(dataDir, 'embedded-server.json');
+  let port = 0;
+  try {
+    const recorded = (JSON.parse(fs.readFileSync(file, 'utf8')) as { port?: unknown }).port;
+    if (typeof recorded === 'number' && Number.isInteger(recorded) && recorded > 1024 && recorded < 65536) port = recorded;
+  } catch {
+    port = 0;
+  }
+  const options = { dataDir: path.join(dataDir, 'server'), host: '127.0.0.1', seed: 'demo' } as const;
+  let server;
+  try {
+    server = await startServer({ ...options, port });
+  } catch (err) {
+    if (port === 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    server = await startServer({ ...options, port: 0 });
+  }
+  fs.writeFileSync(file, JSON.stringify({ port: Number(new URL(server.url).port) }));
+  return server;
 }
