@@ -35,31 +35,36 @@ describe('durability', () => {
     const file = path.join(tempDir('crash'), 'p.sqlite');
     openStore(file).close();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crashWriter.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000); // never leave a writer behind
-    guard.unref();
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('writer never became ready')), 30_000);
-      child.stdout.on('data', (d: Buffer) => {
-        if (d.toString().includes('ready')) {
-          clearTimeout(timer);
-          resolve();
-        }
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('writer never became ready')), 30_000);
+        child.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('ready')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on('exit', () => reject(new Error('writer exited early')));
       });
-      child.on('exit', () => reject(new Error('writer exited early')));
-    });
-    // Let it write a while longer (until 200 more rows are visible), then pull the plug.
-    await new Promise<void>((resolve) => {
-      const reader = openStore(file);
-      const check = setInterval(() => {
-        if (n(reader, 'SELECT COUNT(*) n FROM documents') >= 250) {
-          clearInterval(check);
-          reader.close();
-          resolve();
-        }
-      }, 20);
-    });
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+      // Let it write a while longer (until 200 more rows are visible), then pull the plug.
+      await new Promise<void>((resolve, reject) => {
+        const reader = openStore(file);
+        const deadline = Date.now() + 30_000;
+        const check = setInterval(() => {
+          const enough = n(reader, 'SELECT COUNT(*) n FROM documents') >= 250;
+          if (enough || Date.now() > deadline) {
+            clearInterval(check);
+            reader.close();
+            if (enough) resolve();
+            else reject(new Error('the writer stalled'));
+          }
+        }, 20);
+      });
+    } finally {
+      child.kill('SIGKILL'); // never leave a writer behind
+      await exited;
+    }
     const db = openStore(file);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const c = consistency(db);
