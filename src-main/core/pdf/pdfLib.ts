@@ -17,7 +17,7 @@ export async function loadForEdit(data: Uint8Array): Promise<PDFDocument> {
   try {
     doc = await PDFDocument.load(data, { updateMetadata: false, throwOnInvalidObject: false });
   } catch (e) {
-    if (e instanceof EncryptedPDFError) throw new AppError('PDF_ENCRYPTED');
+    if (e instanceof EncryptedPDFError || (e instanceof Error && /is encrypted/u.test(e.message))) throw new AppError('PDF_ENCRYPTED');
     throw new AppError('PDF_BROKEN', { reason: e instanceof Error ? e.message.slice(0, 200) : 'unknown' });
   }
   if (doc.isEncrypted) throw new AppError('PDF_ENCRYPTED');

@@ -23,15 +23,17 @@ export async function stampReceipt(pdf: Uint8Array, input: unknown, opts: { font
   const page = doc.getPage(0);
   const space = pageSpace(page);
 
-  const w = STAMP.widthMm * MM;
-  const h = STAMP.heightMm * MM;
-  const right = space.width - STAMP.rightMm * MM;
+  // Pages smaller than the stamp (labels, slips) get a proportionally smaller stamp that stays on the page.
+  const k = Math.min(1, (0.9 * space.width) / ((STAMP.widthMm + STAMP.rightMm) * MM), (0.8 * space.height) / ((STAMP.heightMm + STAMP.topMm) * MM));
+  const w = STAMP.widthMm * MM * k;
+  const h = STAMP.heightMm * MM * k;
+  const right = space.width - STAMP.rightMm * MM * k;
   const left = right - w;
-  const top = space.height - STAMP.topMm * MM;
+  const top = space.height - STAMP.topMm * MM * k;
   const bottom = top - h;
   const row = h / 3;
-  const col = left + STAMP.labelColMm * MM;
-  const line = (a: [number, number], b: [number, number], t = 0.8) => drawVisualLine(page, space, a, b, t, RED);
+  const col = left + STAMP.labelColMm * MM * k;
+  const line = (a: [number, number], b: [number, number], t = 0.8) => drawVisualLine(page, space, a, b, t * k, RED);
   line([left, top], [right, top], 1.2);
   line([left, bottom], [right, bottom], 1.2);
   line([left, top], [left, bottom], 1.2);
@@ -49,8 +51,8 @@ export async function stampReceipt(pdf: Uint8Array, input: unknown, opts: { font
     { text: `${y}年${m}月${d}日`, x0: col, x1: right, r: 2, role: 'songti' },
   ];
   for (const c of cells) {
-    const avail = c.x1 - c.x0 - 2 * MM;
-    const size = Math.min(c.r === 0 ? 11 : 10, (10 * avail) / measure(fonts, c.text, c.role, 10));
+    const avail = c.x1 - c.x0 - 2 * MM * k;
+    const size = Math.min((c.r === 0 ? 11 : 10) * k, (10 * avail) / measure(fonts, c.text, c.role, 10));
     const width = measure(fonts, c.text, c.role, size);
     const baseline = top - c.r * row - row / 2 - 0.35 * size;
     await drawVisualText(page, space, fonts, docFonts, c.text, { role: c.role, size, color: RED }, (c.x0 + c.x1 - width) / 2, baseline);

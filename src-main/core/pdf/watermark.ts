@@ -3,7 +3,7 @@
  * form XObject reused on every page, so text extraction, search and copy-paste never see it
  * (no text operators at all), and the file grows by one small object whatever the page count.
  */
-import { PDFDocument, degrees, rgb, type PDFEmbeddedPage } from 'pdf-lib';
+import { PDFDocument, degrees, rgb, type PDFPage } from 'pdf-lib';
 import { AppError } from '../../../shared/errors.ts';
 import { WatermarkSchema } from '../../../shared/schemas/pdfOps.ts';
 import { defaultFontSet, type FontSet } from './fonts.ts';
@@ -52,8 +52,8 @@ function textOutline(fonts: FontSet, text: string, size: number): { d: string; w
   return { d: parts.join(''), width: x };
 }
 
-/** One tile (two lines of outlines) as a form XObject of the target document. */
-async function buildTile(doc: PDFDocument, fonts: FontSet, lines: string[]): Promise<{ tile: PDFEmbeddedPage; w: number; h: number }> {
+/** A scratch page holding one tile: the lines of text as outlines, centred. */
+async function tilePage(fonts: FontSet, lines: string[]): Promise<{ page: PDFPage; w: number; h: number }> {
   const outlines = lines.map((l) => textOutline(fonts, l, SIZE));
   const w = Math.max(...outlines.map((o) => o.width)) + 4;
   const h = lines.length * SIZE + (lines.length - 1) * LINE_GAP + 8;
@@ -61,10 +61,29 @@ async function buildTile(doc: PDFDocument, fonts: FontSet, lines: string[]): Pro
   const page = scratch.addPage([w, h]);
   outlines.forEach((o, i) => {
     const baseline = h - 4 - SIZE * 0.88 - i * (SIZE + LINE_GAP);
-    page.drawSvgPath(o.d, { x: 2 + (w - 4 - o.width) / 2, y: baseline, color: GREY, borderWidth: 0 });
+    page.drawSvgPath(o.d, { x: 2 + (w - 4 - o.width) / 2, y: baseline, color: GREY, borderWidth: 0, opacity: OPACITY });
   });
-  const tile = await doc.embedPage(page);
-  return { tile, w, h };
+  return { page, w, h };
+}
+
+/**
+ * One sheet (visual width × height) with the tiles laid out on a rotated brick pattern. Every page of the
+ * target draws the same sheet once, so a 500-page file gains one shared XObject and a few bytes per page.
+ */
+async function sheetPage(tile: { page: PDFPage; w: number; h: number }, width: number, height: number): Promise<PDFPage> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const sheet = doc.addPage([width, height]);
+  const embedded = await doc.embedPage(tile.page);
+  const stepX = tile.w + 60;
+  const stepY = tile.h + 90;
+  for (let row = 0, vy = -tile.h; vy < height + stepY; row++, vy += stepY) {
+    for (let vx = -tile.w - (row % 2) * (stepX / 2); vx < width + stepX; vx += stepX) {
+      sheet.drawPage(embedded, { x: vx, y: vy, rotate: degrees(WATERMARK_ANGLE) });
+    }
+  }
+  // Embedded pages are written lazily: flush so the sheet's resources exist before it is embedded elsewhere.
+  await doc.flush();
+  return sheet;
 }
 
 export async function watermark(pdf: Uint8Array, input: unknown, opts: { fonts?: FontSet; now?: Date } = {}): Promise<Uint8Array> {
@@ -72,22 +91,17 @@ export async function watermark(pdf: Uint8Array, input: unknown, opts: { fonts?:
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { issues: parsed.error.issues.map((i) => i.message) });
   const { unit, user, time } = parsed.data;
   const doc = await loadForEdit(pdf);
-  const { tile, w, h } = await buildTile(doc, opts.fonts ?? defaultFontSet(), [`${unit}  ${user}`, time]);
-  const rad = (WATERMARK_ANGLE * Math.PI) / 180;
-  const stepX = w + 60;
-  const stepY = h + 90;
-  for (const page of doc.getPages()) {
-    const space = pageSpace(page);
-    for (let vy = -h; vy < space.height + stepY; vy += stepY) {
-      const shift = (Math.round(vy / stepY) % 2) * (stepX / 2);
-      for (let vx = -w - shift; vx < space.width + stepX; vx += stepX) {
-        const p = space.toUser(vx, vy);
-        // Tiles that would lie wholly off the page are skipped.
-        const cx = vx + (w / 2) * Math.cos(rad);
-        if (cx < -w || cx > space.width + w) continue;
-        page.drawPage(tile, { x: p.x, y: p.y, opacity: OPACITY, rotate: degrees(WATERMARK_ANGLE + space.rotation) });
-      }
-    }
-  }
+  const pages = doc.getPages();
+  const spaces = pages.map(pageSpace);
+  const width = Math.min(Math.max(...spaces.map((s) => s.width)), 5000);
+  const height = Math.min(Math.max(...spaces.map((s) => s.height)), 5000);
+  const tile = await tilePage(opts.fonts ?? defaultFontSet(), [`${unit}  ${user}`, time]);
+  const sheet = await doc.embedPage(await sheetPage(tile, width, height));
+  pages.forEach((page, i) => {
+    const space = spaces[i];
+    // The sheet's top-left meets the page's visual top-left.
+    const origin = space.toUser(0, space.height - height);
+    page.drawPage(sheet, { x: origin.x, y: origin.y, rotate: degrees(space.rotation === 0 ? 0 : 360 - space.rotation) });
+  });
   return saveEdited(doc, opts.now);
 }
