@@ -78,10 +78,11 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) {
-      process.exit(130);
-    }
+    // npm and tsx relay the terminal's Ctrl-C, so the same signal can arrive more than once: shut down once,
+    // and give up waiting after 10 s.
+    if (stopping) return;
     stopping = true;
+    setTimeout(() => process.exit(130), 10_000).unref();
     console.log(`${signal}: shutting down…`);
     try {
       await host.close();
