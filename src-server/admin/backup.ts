@@ -96,7 +96,7 @@ export async function restore(ctx: ServerContext, file: string): Promise<{ rows:
     await appendAudit(trx as unknown as Kysely<Database>, [{
       actorUserId: null, actorUnit: null, action: 'admin.restore', entity: 'store', entityId: null,
       content: { backupCreatedAt: header.createdAt, previousEpoch: header.epoch, epoch: fresh, rows },
-    }], ctx.now().toISOString());
+    }], ctx.now().toISOString(), ctx.dialect === 'postgres');
     return fresh;
   });
   return { rows, epoch };

@@ -31,11 +31,11 @@ export function entryHash(r: AuditRowFields): string {
   return sha256Hex(JSON.stringify([r.seq, r.at, r.actor_user_id, r.actor_unit, r.action, r.entity, r.entity_id, r.content_sha256, r.prev_hash]));
 }
 
-export async function appendAudit(trx: Kysely<Database>, entries: readonly AuditEntry[], at: string): Promise<void> {
+export async function appendAudit(trx: Kysely<Database>, entries: readonly AuditEntry[], at: string, lockRows = false): Promise<void> {
   if (entries.length === 0) return;
-  // Take the row lock first (UPDATE), then read the head under it.
-  await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 0) })).where('id', '=', 1).execute();
-  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  // The head row is locked (FOR UPDATE on PG; SQLite writers are serialised) so appends form one chain.
+  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1)
+    .$if(lockRows, (q) => q.forUpdate()).executeTakeFirstOrThrow();
   let seq = Number(head.seq);
   let prev = head.hash;
   const rows = entries.map((e) => {

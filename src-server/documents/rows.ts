@@ -38,6 +38,15 @@ export async function saveDelivery(uow: UnitOfWork, d: Delivery, insert: boolean
   }
 }
 
+/** Inserts new deliveries in one statement per few hundred rows. */
+export async function insertDeliveries(uow: UnitOfWork, list: readonly Delivery[]): Promise<void> {
+  const rows = list.map((d) => ({
+    id: d.id, document_id: d.documentId, sender_unit: d.senderUnit, recipient_unit: d.recipientUnit, status: d.status,
+    data: JSON.stringify(DeliverySchema.parse(d)), updated_at: d.updatedAt,
+  }));
+  for (let i = 0; i < rows.length; i += 200) await uow.trx.insertInto('deliveries').values(rows.slice(i, i + 200)).execute();
+}
+
 /** A delivery change goes to both the sender's and the recipient's streams. */
 export function emitDelivery(uow: UnitOfWork, d: Delivery): void {
   uow.emit([d.senderUnit, d.recipientUnit], { entity: 'delivery', data: d }, d.id);

@@ -12,7 +12,7 @@ import type { MutationOf } from '../../shared/sync/protocol.ts';
 import type { Actor } from '../context.ts';
 import type { UnitOfWork } from '../sync/unitOfWork.ts';
 import { grantBlobAccess, hasBlobAccess } from '../blobs/access.ts';
-import { emitDelivery, listDeliveries, loadDocument, saveDelivery, saveDocument } from './rows.ts';
+import { emitDelivery, insertDeliveries, listDeliveries, loadDocument, saveDocument } from './rows.ts';
 
 type Role = Delivery['role'];
 
@@ -73,11 +73,9 @@ export async function sendDocument(uow: UnitOfWork, actor: Actor, m: MutationOf<
   };
   await saveDocument(uow, doc, true);
   uow.emit([doc.senderUnit, ...roles.keys()], { entity: 'document', data: doc }, doc.id);
-  for (const [unit, role] of roles) {
-    const d = newDelivery(doc, unit, role, uow.at);
-    await saveDelivery(uow, d, true);
-    emitDelivery(uow, d);
-  }
+  const deliveries = [...roles].map(([unit, role]) => newDelivery(doc, unit, role, uow.at));
+  await insertDeliveries(uow, deliveries);
+  deliveries.forEach((d) => emitDelivery(uow, d));
   for (const f of filesOf(doc)) await grantBlobAccess(uow.trx, f.sha256, [...roles.keys()], 'record', uow.at);
   uow.audit({ actorUserId: actor.userId, actorUnit: actor.unitCode, action: 'document.send', entity: 'document', entityId: doc.id, content: doc });
 }
@@ -101,11 +99,9 @@ export async function addRecipients(uow: UnitOfWork, actor: Actor, m: MutationOf
   };
   await saveDocument(uow, updated, false);
   uow.emit([doc.senderUnit, ...have, ...added.map(([u]) => u)], { entity: 'document', data: updated }, doc.id);
-  for (const [unit, role] of added) {
-    const d = newDelivery(updated, unit, role, uow.at);
-    await saveDelivery(uow, d, true);
-    emitDelivery(uow, d);
-  }
+  const deliveries = added.map(([unit, role]) => newDelivery(updated, unit, role, uow.at));
+  await insertDeliveries(uow, deliveries);
+  deliveries.forEach((d) => emitDelivery(uow, d));
   for (const f of filesOf(updated)) await grantBlobAccess(uow.trx, f.sha256, added.map(([u]) => u), 'record', uow.at);
   uow.audit({ actorUserId: actor.userId, actorUnit: actor.unitCode, action: 'document.addRecipients', entity: 'document', entityId: doc.id,
     content: { added: added.map(([u, r]) => ({ unit: u, role: r })) } });

@@ -1,7 +1,7 @@
 /**
  * One write transaction: the effect, the change-stream entries it produces, and its audit entries, committed together.
- * Stream counters are bumped at the end in sorted unit order (no deadlocks on PG; the row lock held to commit keeps
- * each unit's stream in commit order), then the audit head; on PG a NOTIFY rides the same commit.
+ * Stream counters are locked in sorted unit order (no deadlocks on PG; the row locks held to commit keep each unit's
+ * stream in commit order) and bumped in one statement; then the audit head; on PG a NOTIFY rides the same commit.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -10,6 +10,7 @@ import { appendAudit, type AuditEntry } from '../audit/chain.ts';
 import type { ChangeBody } from '../../shared/sync/protocol.ts';
 
 interface PendingChange { units: string[]; change: ChangeBody; entityId: string }
+export interface UowMark { changes: number; audits: number }
 
 export class UnitOfWork {
   readonly changes: PendingChange[] = [];
@@ -29,7 +30,17 @@ export class UnitOfWork {
   get lockRows(): boolean {
     return this.ctx.dialect === 'postgres';
   }
+  mark(): UowMark {
+    return { changes: this.changes.length, audits: this.audits.length };
+  }
+  /** Forgets what was emitted after `m` (the SQL side is undone with ROLLBACK TO SAVEPOINT). */
+  rollbackTo(m: UowMark): void {
+    this.changes.length = m.changes;
+    this.audits.length = m.audits;
+  }
 }
+
+const INSERT_CHUNK = 400;
 
 async function flushChanges(uow: UnitOfWork): Promise<Map<string, number>> {
   const perUnit = new Map<string, { change: ChangeBody; entityId: string }[]>();
@@ -41,20 +52,43 @@ async function flushChanges(uow: UnitOfWork): Promise<Map<string, number>> {
     }
   }
   const touched = new Map<string, number>();
-  for (const unit of [...perUnit.keys()].sort()) {
-    const list = perUnit.get(unit)!;
-    await uow.trx.insertInto('streams').values({ unit_code: unit, last_seq: 0 }).onConflict((oc) => oc.column('unit_code').doNothing()).execute();
-    const row = await uow.trx.updateTable('streams')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', list.length) }))
-      .where('unit_code', '=', unit)
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
-    const last = Number(row.last_seq);
+  if (perUnit.size === 0) return touched;
+  const units = [...perUnit.keys()].sort();
+  const trx = uow.trx;
+  await trx.insertInto('streams').values(units.map((u) => ({ unit_code: u, last_seq: 0 })))
+    .onConflict((oc) => oc.column('unit_code').doNothing()).execute();
+  if (uow.lockRows) {
+    await trx.selectFrom('streams').select('unit_code').where('unit_code', 'in', units).orderBy('unit_code').forUpdate().execute();
+  }
+  const cases = sql.join(units.map((u) => sql`when ${u} then cast(${perUnit.get(u)!.length} as integer)`), sql` `);
+  const bumped = await sql<{ unit_code: string; last_seq: number }>`update streams set last_seq = last_seq + case unit_code ${cases} end
+    where unit_code in (${sql.join(units)}) returning unit_code, last_seq`.execute(trx);
+  const rows: Database['changes'][] = [];
+  for (const r of bumped.rows) {
+    const list = perUnit.get(r.unit_code)!;
+    const last = Number(r.last_seq);
     const first = last - list.length + 1;
-    await uow.trx.insertInto('changes').values(list.map((c, i) => ({
-      unit_code: unit, seq: first + i, entity: c.change.entity, entity_id: c.entityId, data: JSON.stringify(c.change.data),
-    }))).execute();
-    touched.set(unit, last);
+    list.forEach((c, i) => rows.push({
+      unit_code: r.unit_code, seq: first + i, entity: c.change.entity, entity_id: c.entityId, data: JSON.stringify(c.change.data),
+    }));
+    touched.set(r.unit_code, last);
+  }
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('changes').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  return touched;
+}
+
+/** Writes the streams, the audit entries and the NOTIFY of a unit of work; call last, inside its transaction. */
+export async function finishUnitOfWork(uow: UnitOfWork): Promise<Map<string, number>> {
+  const touched = await flushChanges(uow);
+  await appendAudit(uow.trx, uow.audits, uow.at, uow.lockRows);
+  const channel = uow.ctx.notifyChannel;
+  if (channel && touched.size > 0) {
+    const entries = [...touched.entries()];
+    // NOTIFY payloads are limited to 8000 bytes: send in slices.
+    for (let i = 0; i < entries.length; i += 100) {
+      const payload = JSON.stringify(Object.fromEntries(entries.slice(i, i + 100)));
+      await sql`select pg_notify(${channel}, ${payload})`.execute(uow.trx);
+    }
   }
   return touched;
 }
@@ -65,16 +99,7 @@ export async function inTransaction<T>(ctx: ServerContext, fn: (uow: UnitOfWork)
   const result = await ctx.db.transaction().execute(async (trx) => {
     const uow = new UnitOfWork(trx, ctx);
     const r = await fn(uow);
-    touched = await flushChanges(uow);
-    await appendAudit(trx, uow.audits, uow.at);
-    if (ctx.notifyChannel && touched.size > 0) {
-      const entries = [...touched.entries()];
-      // NOTIFY payloads are limited to 8000 bytes: send in slices.
-      for (let i = 0; i < entries.length; i += 100) {
-        const payload = JSON.stringify(Object.fromEntries(entries.slice(i, i + 100)));
-        await sql`select pg_notify(${ctx.notifyChannel}, ${payload})`.execute(trx);
-      }
-    }
+    touched = await finishUnitOfWork(uow);
     return r;
   });
   if (touched.size > 0) ctx.onCommit(touched);
