@@ -21,7 +21,7 @@ export const WatermarkSchema = z.strictObject({
 export type Watermark = z.infer<typeof WatermarkSchema>;
 
 export const MergeInputSchema = z
-  .array(z.strictObject({ name: Line(200), data: z.instanceof(Uint8Array) }))
+  .array(z.strictObject({ name: Line(200), data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'PDF bytes expected') }))
   .min(1)
   .max(200);
 export type MergeInput = z.infer<typeof MergeInputSchema>;
