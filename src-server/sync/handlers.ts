@@ -9,6 +9,7 @@ import type { UnitOfWork } from './unitOfWork.ts';
 import { addRecipients, sendDocument } from '../documents/send.ts';
 import { applyDeliveryMutation } from '../documents/deliveries.ts';
 import { PROPOSAL_HANDLERS } from '../proposals/apply.ts';
+import { MEETING_HANDLERS } from '../meetings/apply.ts';
 
 export type MutationHandler<T extends MutationType> = (uow: UnitOfWork, actor: Actor, m: MutationOf<T>) => Promise<void>;
 type HandlerMap = { [T in MutationType]?: MutationHandler<T> };
@@ -23,6 +24,7 @@ export const HANDLERS: HandlerMap = {
   'delivery.recall': applyDeliveryMutation,
   'delivery.remind': applyDeliveryMutation,
   ...PROPOSAL_HANDLERS,
+  ...MEETING_HANDLERS,
 };
 
 export async function applyMutation(uow: UnitOfWork, actor: Actor, m: Mutation): Promise<void> {
