@@ -41,20 +41,23 @@ export async function seedDemo(ctx: ServerContext): Promise<{ units: number; use
   const missing = demo.users.filter((u) => !have.has(u.username));
   const hash = missing.length > 0 ? await hashPassword(demo.password, ctx.settings.scryptCost) : '';
   return inTransaction(ctx, async (uow) => {
-    let unitCount = 0;
-    for (const u of units) {
-      const r = await uow.trx.insertInto('units').values(unitToRow(u)).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
-      await uow.trx.insertInto('streams').values({ unit_code: u.code, last_seq: 0 }).onConflict((oc) => oc.column('unit_code').doNothing()).execute();
-      unitCount += Number(r.numInsertedOrUpdatedRows ?? 0) > 0 ? 1 : 0;
+    // Multi-row statements: a few round trips instead of hundreds (seeding stays well under a second on PG).
+    const known = new Set((await uow.trx.selectFrom('units').select('code').execute()).map((r) => r.code));
+    const newUnits = units.filter((u) => !known.has(u.code));
+    if (newUnits.length > 0) {
+      await uow.trx.insertInto('units').values(newUnits.map(unitToRow)).onConflict((oc) => oc.column('code').doNothing()).execute();
     }
-    let userCount = 0;
-    for (const u of missing) {
-      const r = await uow.trx.insertInto('users').values({
-        id: uuidv7(), username: u.username, display_name: u.displayName, unit_code: u.unitCode, roles: JSON.stringify(u.roles),
-        title: u.title, phone: null, disabled: 0, password_hash: hash, failed_logins: 0, locked_until: null, created_at: uow.at,
-      }).onConflict((oc) => oc.column('username').doNothing()).executeTakeFirst();
-      userCount += Number(r.numInsertedOrUpdatedRows ?? 0) > 0 ? 1 : 0;
+    await uow.trx.insertInto('streams').values(units.map((u) => ({ unit_code: u.code, last_seq: 0 })))
+      .onConflict((oc) => oc.column('unit_code').doNothing()).execute();
+    const unitCount = newUnits.length;
+    const userRows = missing.map((u) => ({
+      id: uuidv7(), username: u.username, display_name: u.displayName, unit_code: u.unitCode, roles: JSON.stringify(u.roles),
+      title: u.title, phone: null, disabled: 0, password_hash: hash, failed_logins: 0, locked_until: null, created_at: uow.at,
+    }));
+    for (let i = 0; i < userRows.length; i += 100) {
+      await uow.trx.insertInto('users').values(userRows.slice(i, i + 100)).onConflict((oc) => oc.column('username').doNothing()).execute();
     }
+    const userCount = userRows.length;
     if (unitCount + userCount > 0) {
       uow.audit({ actorUserId: null, actorUnit: null, action: 'admin.seed_demo', entity: 'directory', entityId: null, content: { units: unitCount, users: userCount } });
     }
