@@ -50,7 +50,7 @@ export const enUS: Messages = {
     confirmRequired: 'Confirm that the material is not classified', classifiedRefused: 'Classified material must never enter this system',
     send: 'Send', saveDraft: 'Save draft', drafts: 'Drafts', draftSaved: 'Draft saved', noDrafts: 'No drafts', loadDraft: 'Open',
     deleteDraft: 'Delete', sent: 'Sent', sentOffline: 'Saved here; it is sent when the network is back', titleRequired: 'Enter a title',
-    staged: 'Waiting to upload', mainFileRequired: 'Add the main text file', uploaded: 'Uploaded', reading: 'Reading', remove: 'Remove', newDoc: 'New',
+    staged: 'Waiting to upload', uploading: 'Uploading', mainFileRequired: 'Add the main text file', uploaded: 'Uploaded', reading: 'Reading', remove: 'Remove', newDoc: 'New',
   },
   picker: {
     search: 'Search by name or pinyin initials', selected: '{{count}} units chosen', clear: 'Clear', groups: 'Groups',

@@ -49,7 +49,7 @@ export const zhCN = {
     confirmRequired: '请确认所发文件不涉及国家秘密', classifiedRefused: '涉密文件严禁通过本系统传输',
     send: '发 送', saveDraft: '存草稿', drafts: '草稿箱', draftSaved: '草稿已保存', noDrafts: '暂无草稿', loadDraft: '打开',
     deleteDraft: '删除', sent: '已发送', sentOffline: '已保存在本机，联网后自动发送', titleRequired: '请输入标题',
-    staged: '待上传', mainFileRequired: '请添加正文文件', uploaded: '已上传', reading: '读取中', remove: '移除', newDoc: '新建',
+    staged: '待上传', uploading: '上传中', mainFileRequired: '请添加正文文件', uploaded: '已上传', reading: '读取中', remove: '移除', newDoc: '新建',
   },
   picker: {
     search: '按名称或拼音首字母搜索', selected: '已选 {{count}} 个单位', clear: '清空', groups: '快捷分组',

@@ -25,7 +25,10 @@ export function InboxPage() {
   const [selected, setSelected] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = win.total ?? 0;
-  const virtual = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtual = useVirtualizer({
+    count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12,
+    initialRect: { width: 1200, height: 600 },
+  });
   const items = virtual.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;

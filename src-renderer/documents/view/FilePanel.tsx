@@ -1,6 +1,6 @@
 /** The main file and attachments of a document: tabs, the PDF viewer, download and print. */
 import { DownloadOutlined, FileOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Empty, Space, Spin, Tabs } from 'antd';
+import { Button, Empty, Progress, Space, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/ipc/contract.ts';
@@ -8,10 +8,25 @@ import { getApi } from '../../api/index.ts';
 import { ErrorAlert } from '../../app/ErrorAlert.tsx';
 import { formatBytes } from '../../app/format.ts';
 import { useLoad } from '../../app/useLoad.ts';
+import { useSync } from '../../stores/sync.ts';
 import { downloadBytes, printPdf } from './fileActions.ts';
 import { PdfViewer } from './PdfViewer.tsx';
 
 type FileRef = DocumentDetail['files'][number];
+
+/** While an attachment of ours is still going up, its progress from the core's 'upload' events. */
+function UploadState({ file }: { file: FileRef }) {
+  const { t } = useTranslation();
+  const progress = useSync((s) => s.uploads[file.sha256]);
+  if (file.uploaded) return null;
+  const pct = progress ? Math.round((progress.sent / Math.max(1, progress.total)) * 100) : 0;
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, width: 220 }} data-testid="file-upload-progress" data-percent={pct}>
+      <span className="xt-dim" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{progress ? t('compose.uploading') : t('compose.staged')}</span>
+      <Progress percent={pct} size="small" />
+    </span>
+  );
+}
 
 function FileView({ file }: { file: FileRef }) {
   const { t } = useTranslation();
@@ -20,6 +35,7 @@ function FileView({ file }: { file: FileRef }) {
     <div>
       <Space style={{ marginBottom: 8 }}>
         <span className="xt-dim">{file.name} · {formatBytes(file.size)}</span>
+        <UploadState file={file} />
         <Button size="small" icon={<DownloadOutlined />} disabled={!bytes.data} data-testid="file-download"
           onClick={() => bytes.data && downloadBytes(bytes.data.data, bytes.data.kind, file.name)}>{t('doc.download')}</Button>
         {file.kind === 'pdf' ? (

@@ -1,9 +1,8 @@
-/** A PDF viewer on pdf.js: fits the panel width, renders each page when it scrolls into view. */
+/** A PDF viewer on pdf.js (loaded on first use, its own chunk): fits the panel width, renders pages as they scroll into view. */
 import { Alert, Spin } from 'antd';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openPdf } from './pdfjs.ts';
 
 interface PageBox { width: number; height: number }
 
@@ -57,7 +56,7 @@ export function PdfViewer({ data, name }: { data: Uint8Array; name: string }) {
     let opened: PDFDocumentProxy | null = null;
     setDoc(null);
     setFailed(false);
-    openPdf(data).then(async (d) => {
+    import('./pdfjs.ts').then(({ openPdf }) => openPdf(data)).then(async (d) => {
       opened = d;
       const first = await d.getPage(1);
       const vp = first.getViewport({ scale: 1 });
