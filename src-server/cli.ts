@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { RoleSchema, UNIT_KINDS } from '../shared/schemas/directory.ts';
 import { openContext, startServer } from './server.ts';
 import { seedDemo } from './admin/seed.ts';
-import { createUnit, createUser, importUnits, resetPassword, setUnitDisabled, setUserDisabled } from './admin/directoryAdmin.ts';
+import { createUnit, createUser, importUnits, resetPassword, saveCustomGroup, setUnitDisabled, setUserDisabled } from './admin/directoryAdmin.ts';
 import { backup, restore } from './admin/backup.ts';
 import { verifyAuditChain } from './audit/chain.ts';
 import { ensureEpoch } from './sync/epoch.ts';
@@ -85,6 +85,13 @@ user.command('create <username>')
     }));
 user.command('disable <username>').action(async (username: string) => withContext((ctx) => setUserDisabled(ctx, username, true)));
 user.command('enable <username>').action(async (username: string) => withContext((ctx) => setUserDisabled(ctx, username, false)));
+
+program.command('group <id> <name>').description('create or replace a custom recipient group')
+  .requiredOption('--units <codes>', 'comma-separated unit codes').option('--owner <unit>', 'only this unit sees the group (default: everyone)')
+  .action(async (id: string, name: string, o: { units: string; owner?: string }) => withContext(async (ctx) => {
+    await saveCustomGroup(ctx, { id, name, ownerUnit: o.owner ?? null, unitCodes: o.units.split(',').map((c) => c.trim()).filter(Boolean) });
+    console.log(JSON.stringify({ ok: true }));
+  }));
 
 program.command('reset-password <username>').option('--password <password>', 'new password (random if omitted)')
   .action(async (username: string, o: { password?: string }) => withContext(async (ctx) => {

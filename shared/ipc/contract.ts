@@ -10,6 +10,7 @@ import {
 } from '../schemas/documents.ts';
 import { AttachmentRefSchema, BlobKindSchema, FileNameSchema } from '../schemas/blobs.ts';
 import { ErrorCodeSchema } from '../sync/protocol.ts';
+import { proposalOperations } from '../schemas/proposalsIpc.ts';
 
 const Empty = z.strictObject({});
 const Ok = z.strictObject({ ok: z.literal(true) });
@@ -144,6 +145,7 @@ export const contract = {
     /** The bytes of an attachment (downloaded first if needed), for the PDF viewer and download. */
     read: op(z.strictObject({ sha256: Sha256Schema }), z.strictObject({ sha256: Sha256Schema, kind: BlobKindSchema, data: z.instanceof(Uint8Array) })),
   },
+  proposals: proposalOperations,
   sync: {
     status: op(Empty, SyncStatusSchema),
     now: op(Empty, SyncStatusSchema),
@@ -159,6 +161,8 @@ export const CoreEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('changed'), entities: z.array(z.string()) }),
   z.strictObject({ type: z.literal('sync'), status: SyncStatusSchema }),
   z.strictObject({ type: z.literal('upload'), sha256: Sha256Schema, sent: z.number().int(), total: z.number().int() }),
+  /** Progress of a long task (e.g. proposals.import: reading and checking rows). */
+  z.strictObject({ type: z.literal('progress'), task: z.string(), done: z.number().int(), total: z.number().int() }),
   z.strictObject({ type: z.literal('notify'), kind: z.enum(['urgent-document', 'remind', 'session-expired']), title: z.string(), body: z.string(), documentId: IdSchema.nullable(), meetingId: IdSchema.nullable().optional() }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEventSchema>;

@@ -11,6 +11,7 @@ import { CoreContext, type CoreOptions } from './context.ts';
 import { directoryHandlers } from './directory/directoryHandlers.ts';
 import { documentHandlers } from './documents/documentHandlers.ts';
 import { EventHub } from './events.ts';
+import { proposalHandlers } from './proposals/proposalHandlers.ts';
 import { invoke } from './router.ts';
 import { syncHandlers } from './sync/syncHandlers.ts';
 
@@ -31,6 +32,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     directory: directoryHandlers(ctx),
     documents: documentHandlers(ctx),
     files: fileHandlers(ctx),
+    proposals: proposalHandlers(ctx),
     sync: syncHandlers(ctx),
   };
   const stored = ctx.sessionFiles.session();

@@ -110,3 +110,26 @@ export async function resetPassword(ctx: ServerContext, username: string, passwo
     audit(uow, by, 'user.reset_password', 'user', user.id, null);
   });
 }
+
+export const CustomGroupSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/),
+  name: TextSchema(40).min(1),
+  /** null: visible to every unit; otherwise only to that unit. */
+  ownerUnit: UnitCodeSchema.nullable(),
+  unitCodes: z.array(UnitCodeSchema).min(1).max(200),
+});
+
+/** Creates or replaces a custom recipient group; every member must be an existing unit. */
+export async function saveCustomGroup(ctx: ServerContext, input: z.input<typeof CustomGroupSchema>, by: AdminActor = CONSOLE): Promise<void> {
+  const g = CustomGroupSchema.parse(input);
+  if (['all', 'districts', 'counties', 'departments'].includes(g.id)) throw new AppError('CONFLICT', { id: g.id });
+  await inTransaction(ctx, async (uow) => {
+    const codes = [...new Set(g.unitCodes)];
+    const found = await uow.trx.selectFrom('units').select('code').where('code', 'in', codes).execute();
+    if (found.length !== codes.length) throw new AppError('NOT_FOUND', { units: codes.filter((c) => !found.some((f) => f.code === c)) });
+    const row = { id: g.id, name: g.name, owner_unit: g.ownerUnit, unit_codes: JSON.stringify(codes) };
+    await uow.trx.insertInto('recipient_groups').values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, owner_unit: row.owner_unit, unit_codes: row.unit_codes })).execute();
+    audit(uow, by, 'group.save', 'recipient_group', g.id, g);
+  });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Directory } from '../../shared/schemas/directory.ts';
-import { setUnitDisabled, setUserDisabled } from '../../src-server/admin/directoryAdmin.ts';
+import { saveCustomGroup, setUnitDisabled, setUserDisabled } from '../../src-server/admin/directoryAdmin.ts';
 import { openContext } from '../../src-server/server.ts';
 import { api, BACKENDS, DEMO_PASSWORD, login, startTestServer, type TestServer } from './harness.ts';
 
@@ -107,6 +107,21 @@ describe.each(BACKENDS)('auth and directory on %s', (backend) => {
     expect(r.body.colleagues.length).toBeGreaterThan(0);
     expect(r.body.colleagues.every((u) => u.unitCode === 'D-DAOLI')).toBe(true);
     expect(JSON.stringify(r.body)).not.toContain('password');
+  });
+
+  it('lists custom groups: global ones for everybody, a unit’s own only for that unit', async () => {
+    const { store, ctx } = await openContext(server.store.options);
+    try {
+      await saveCustomGroup(ctx, { id: 'flood-control', name: '防汛成员单位', ownerUnit: null, unitCodes: ['B-SWJ', 'D-DAOLI', 'B-YJJ'] });
+      await saveCustomGroup(ctx, { id: 'bgt-favourites', name: '常用单位', ownerUnit: 'BGT', unitCodes: ['D-NANGANG'] });
+      await expect(saveCustomGroup(ctx, { id: 'bad', name: '坏组', ownerUnit: null, unitCodes: ['X-NOPE'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await store.close();
+    }
+    const ids = async (user: string) => (await api<Directory>(server.url, 'GET', '/directory', { token: (await login(server.url, user)).token }))
+      .body.groups.filter((g) => g.kind === 'custom').map((g) => g.id).sort();
+    expect(await ids('bgt.clerk')).toEqual(['bgt-favourites', 'flood-control']);
+    expect(await ids('hulan.clerk')).toEqual(['flood-control']);
   });
 
   it('changes a password: the old one stops working and other sessions end', async () => {
