@@ -15,9 +15,17 @@ import type { LiveHub } from './live/hub.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
+}
+
 export async function buildApp(ctx: ServerContext, hub: LiveHub, epoch: () => string, logger: boolean): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger: logger ? {
+      level: process.env.LOG_LEVEL ?? 'info',
+      // The live channel carries its token in the query string: never write it to the logs.
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }) },
+    } : false,
     bodyLimit: JSON_BODY_LIMIT,
     // Longer than any proxy/client idle timeout, so idle sync connections are not dropped under them.
     keepAliveTimeout: 65_000,

@@ -82,3 +82,11 @@ describe.skipIf(!PG_AVAILABLE)('two server processes on one PostgreSQL schema', 
     live.ws.close();
   });
 });
+
+describe('logs', () => {
+  it('never carry the live token', async () => {
+    const { redactUrl } = await import('../../src-server/app.ts');
+    expect(redactUrl('/api/v1/live?token=abcDEF123_-x')).toBe('/api/v1/live?token=[redacted]');
+    expect(redactUrl('/api/v1/live?x=1&token=secret&y=2')).toBe('/api/v1/live?x=1&token=[redacted]&y=2');
+  });
+});
