@@ -1,5 +1,6 @@
 /** Inputs and outputs of the `proposals` feature of the IPC contract (import preview, lists, timeline, statistics). */
 import { z } from 'zod';
+import { op } from '../ipc/define.ts';
 import { IdSchema, InstantSchema, TextSchema, UnitCodeSchema } from './common.ts';
 import { FileNameSchema } from './blobs.ts';
 import {
@@ -134,12 +135,46 @@ export const NoteInputSchema = z.strictObject({
   proposalId: IdSchema, kind: NoteKindSchema, text: TextSchema(20_000).min(1), contactedOn: CalendarDateSchema.nullable().default(null),
 });
 export const CountersignInputSchema = z.strictObject({ proposalId: IdSchema, agree: z.boolean().default(true), opinion: TextSchema(2000).min(1) });
-export const ReplyInputSchema = z.strictObject({
-  proposalId: IdSchema, outcome: OutcomeSchema, text: TextSchema(20_000).min(1),
-  /** Generate the reply letter PDF and attach it. */
-  attachLetter: z.boolean().default(false),
-});
+/** The reply letter PDF is generated on demand from the reply (replyLetterPdf), identical for every unit involved. */
+export const ReplyInputSchema = z.strictObject({ proposalId: IdSchema, outcome: OutcomeSchema, text: TextSchema(20_000).min(1) });
 export const ReviewInputSchema = z.strictObject({
   proposalId: IdSchema, approve: z.boolean(), comment: TextSchema(2000).nullable().default(null), outcome: OutcomeSchema.nullable().default(null),
 });
 export const FeedbackInputSchema = z.strictObject({ proposalId: IdSchema, satisfaction: SatisfactionSchema, comment: TextSchema(2000).nullable().default(null) });
+
+// ---- the `proposals` feature of the IPC contract ----
+const Ok = z.strictObject({ ok: z.literal(true) });
+const Page = <T extends z.ZodType>(row: T) => z.strictObject({ total: Count, rows: z.array(row) });
+export const ImportStatusSchema = z.strictObject({ batchId: IdSchema, total: Count, synced: Count, pending: Count, rejected: Count });
+export const SearchHitSchema = z.strictObject({ id: IdSchema, title: z.string(), number: z.number().int(), session: z.string(), snippet: z.string() });
+
+export const proposalOperations = {
+  /** Reads an xlsx/csv file and validates every row; nothing is written. */
+  importPreview: op(ImportFileSchema, ImportPreviewSchema),
+  /** Registers every row of a preview in one local transaction (refused as a whole when any row has errors). */
+  importCommit: op(z.strictObject({ previewId: IdSchema }), z.strictObject({ batchId: IdSchema, imported: Count })),
+  /** How many items of an import batch the server has accepted so far. */
+  importStatus: op(z.strictObject({ batchId: IdSchema }), ImportStatusSchema),
+  register: op(ProposalDraftSchema, z.strictObject({ proposalId: IdSchema })),
+  assign: op(AssignInputSchema, Ok),
+  reassign: op(AssignInputSchema, Ok),
+  sign: op(ItemIdSchema, Ok),
+  return: op(ReturnInputSchema, Ok),
+  addNote: op(NoteInputSchema, Ok),
+  countersign: op(CountersignInputSchema, Ok),
+  reply: op(ReplyInputSchema, Ok),
+  review: op(ReviewInputSchema, Ok),
+  feedback: op(FeedbackInputSchema, Ok),
+  list: op(z.strictObject({
+    filter: ProposalFilterSchema.prefault({}),
+    sort: z.enum(['number', 'deadline', 'updated']).default('number'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+  }), Page(ProposalRowSchema)),
+  get: op(ItemIdSchema, ProposalDetailSchema),
+  search: op(z.strictObject({ query: TextSchema(100).min(1), limit: z.number().int().min(1).max(200).default(50) }), z.array(SearchHitSchema)),
+  stats: op(StatsFilterSchema.prefault({}), ProposalStatsSchema),
+  exportStatsXlsx: op(StatsFilterSchema.prefault({}), z.strictObject({ fileName: z.string(), data: z.instanceof(Uint8Array) })),
+  /** The reply letter (信函 format) as a PDF, from the item's reply. */
+  replyLetterPdf: op(ItemIdSchema, z.strictObject({ fileName: z.string(), data: z.instanceof(Uint8Array) })),
+};
