@@ -203,3 +203,16 @@ describe('thumbnails, page count and secrecy scan', () => {
     expect(t.pages[0]).toContain('全世界无产者，联合起来');
   });
 });
+
+describe('markPdf', () => {
+  it('stamps and watermarks in one pass with the same result as the two calls', async () => {
+    const { markPdf } = await import('../../src-main/core/pdf/markCopy.ts');
+    const now = new Date('2026-03-06T08:00:00Z');
+    const one = await markPdf(gongwen, { receipt: RECEIPT, watermark: WM }, { now });
+    const text = await extractPdfText(one);
+    expect(text.pages[0]).toContain('收文编号');
+    expect(text.pages.join('\n')).not.toContain('张明');
+    expect((await pdfInfo(one)).pageCount).toBe((await pdfInfo(gongwen)).pageCount);
+    expect(await codeOf(markPdf(gongwen, { watermark: { unit: '', user: 'x', time: 'y' } }))).toBe('VALIDATION_FAILED');
+  });
+});

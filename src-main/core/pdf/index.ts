@@ -3,6 +3,7 @@ export { extractPdfText, pdfInfo, type ExtractedText, type PdfInfo } from './ext
 export { renderGongwen, parseGongwenSpec, type RenderOptions } from './gongwen/render.ts';
 export { stampReceipt } from './stamp.ts';
 export { watermark } from './watermark.ts';
+export { markPdf } from './markCopy.ts';
 export { mergePdfs } from './merge.ts';
 export { pdfThumbnails, type Thumbnail } from './thumbnails.ts';
 export { scanPdfForClassifiedMarks } from './secrecyScan.ts';

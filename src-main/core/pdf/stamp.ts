@@ -2,8 +2,9 @@
  * 收文章: a red receipt stamp (receiving unit, 收文编号, 收文日期) in the top margin of page 1, top right,
  * appended as new content so the original's text and drawing stay untouched.
  */
+import type { PDFDocument } from 'pdf-lib';
 import { AppError } from '../../../shared/errors.ts';
-import { ReceiptStampSchema } from '../../../shared/schemas/pdfOps.ts';
+import { ReceiptStampSchema, type ReceiptStamp } from '../../../shared/schemas/pdfOps.ts';
 import { DocFonts, defaultFontSet, type FontSet } from './fonts.ts';
 import { loadForEdit, saveEdited } from './pdfLib.ts';
 import { pageSpace } from './pageSpace.ts';
@@ -13,13 +14,22 @@ const MM = 72 / 25.4;
 const RED = { r: 0.86, g: 0.08, b: 0.1 };
 export const STAMP = { widthMm: 64, heightMm: 21, topMm: 6, rightMm: 14, labelColMm: 20 } as const;
 
-export async function stampReceipt(pdf: Uint8Array, input: unknown, opts: { fonts?: FontSet; now?: Date } = {}): Promise<Uint8Array> {
+export function parseReceipt(input: unknown): ReceiptStamp {
   const parsed = ReceiptStampSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { issues: parsed.error.issues.map((i) => i.message) });
-  const { unit, date, number } = parsed.data;
+  return parsed.data;
+}
+
+export async function stampReceipt(pdf: Uint8Array, input: unknown, opts: { fonts?: FontSet; now?: Date } = {}): Promise<Uint8Array> {
+  const receipt = parseReceipt(input);
   const doc = await loadForEdit(pdf);
-  const fonts = opts.fonts ?? defaultFontSet();
-  const docFonts = new DocFonts(doc);
+  await drawReceiptStamp(doc, receipt, opts.fonts ?? defaultFontSet(), new DocFonts(doc));
+  return saveEdited(doc, opts.now);
+}
+
+/** Draws the stamp on page 1 of a loaded document. */
+export async function drawReceiptStamp(doc: PDFDocument, receipt: ReceiptStamp, fonts: FontSet, docFonts: DocFonts): Promise<void> {
+  const { unit, date, number } = receipt;
   const page = doc.getPage(0);
   const space = pageSpace(page);
 
@@ -57,5 +67,4 @@ export async function stampReceipt(pdf: Uint8Array, input: unknown, opts: { font
     const baseline = top - c.r * row - row / 2 - 0.35 * size;
     await drawVisualText(page, space, fonts, docFonts, c.text, { role: c.role, size, color: RED }, (c.x0 + c.x1 - width) / 2, baseline);
   }
-  return saveEdited(doc, opts.now);
 }

@@ -5,7 +5,7 @@
  */
 import { PDFDocument, degrees, rgb, type PDFPage } from 'pdf-lib';
 import { AppError } from '../../../shared/errors.ts';
-import { WatermarkSchema } from '../../../shared/schemas/pdfOps.ts';
+import { WatermarkSchema, type Watermark } from '../../../shared/schemas/pdfOps.ts';
 import { defaultFontSet, type FontSet } from './fonts.ts';
 import { loadForEdit, saveEdited } from './pdfLib.ts';
 import { pageSpace } from './pageSpace.ts';
@@ -86,16 +86,27 @@ async function sheetPage(tile: { page: PDFPage; w: number; h: number }, width: n
   return sheet;
 }
 
-export async function watermark(pdf: Uint8Array, input: unknown, opts: { fonts?: FontSet; now?: Date } = {}): Promise<Uint8Array> {
+export function parseWatermark(input: unknown): Watermark {
   const parsed = WatermarkSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { issues: parsed.error.issues.map((i) => i.message) });
-  const { unit, user, time } = parsed.data;
+  return parsed.data;
+}
+
+export async function watermark(pdf: Uint8Array, input: unknown, opts: { fonts?: FontSet; now?: Date } = {}): Promise<Uint8Array> {
+  const wm = parseWatermark(input);
   const doc = await loadForEdit(pdf);
+  await drawWatermark(doc, wm, opts.fonts ?? defaultFontSet());
+  return saveEdited(doc, opts.now);
+}
+
+/** Draws the watermark sheet on every page of a loaded document. */
+export async function drawWatermark(doc: PDFDocument, wm: Watermark, fonts: FontSet): Promise<void> {
+  const { unit, user, time } = wm;
   const pages = doc.getPages();
   const spaces = pages.map(pageSpace);
   const width = Math.min(Math.max(...spaces.map((s) => s.width)), 5000);
   const height = Math.min(Math.max(...spaces.map((s) => s.height)), 5000);
-  const tile = await tilePage(opts.fonts ?? defaultFontSet(), [`${unit}  ${user}`, time]);
+  const tile = await tilePage(fonts, [`${unit}  ${user}`, time]);
   const sheet = await doc.embedPage(await sheetPage(tile, width, height));
   pages.forEach((page, i) => {
     const space = spaces[i];
@@ -103,5 +114,4 @@ export async function watermark(pdf: Uint8Array, input: unknown, opts: { fonts?:
     const origin = space.toUser(0, space.height - height);
     page.drawPage(sheet, { x: origin.x, y: origin.y, rotate: degrees(space.rotation === 0 ? 0 : 360 - space.rotation) });
   });
-  return saveEdited(doc, opts.now);
 }
