@@ -169,4 +169,82 @@ describe.runIf(ready)('document exchange in the browser', () => {
     expect(bgt.problems).toEqual([]);
     expect(nangang.problems).toEqual([]);
   }, 180_000);
+
+  it('the sender reminds, recalls and sends to an added unit; 道外区 refuses with a reason; search works offline', async () => {
+    const [bgt, daoli, nangang] = desks;
+    await bgt.page.getByTestId('nav-sent').click();
+    await bgt.page.getByTestId('sent-row').filter({ hasText: '冬季供暖' }).click();
+    const docPage = bgt.page.getByTestId('document-page');
+    await docPage.waitFor({ timeout: T });
+    const documentId = await docPage.getAttribute('data-document-id');
+    const tile = (unit: string) => bgt.page.locator(`[data-testid=status-tile][data-unit=${unit}]`);
+
+    // 催办 the unsigned (南岗区, 道外区).
+    await bgt.page.getByTestId('remind-unsigned').click();
+    await bgt.page.getByTestId('remind-confirm').click();
+    await expect.poll(() => tile('D-DAOWAI').textContent(), { timeout: T }).toContain('已催办 1 次');
+
+    // Recall from 南岗区 before it signs; its clerk sees it recalled.
+    await tile('D-NANGANG').click();
+    await bgt.page.getByTestId('recall').click();
+    await bgt.page.getByTestId('recall-confirm').click();
+    await bgt.page.locator('[data-testid=status-tile][data-unit=D-NANGANG][data-status=recalled]').waitFor({ timeout: T });
+    await nangang.page.getByTestId('nav-inbox').click();
+    await expect.poll(async () => nangang.page.locator(`[data-testid=inbox-row][data-document-id="${documentId}"]`).textContent(), { timeout: T }).toContain('已撤回');
+
+    // 道外区 refuses it with a reason; the sender sees the refusal and the reason.
+    const daowai = await openDesk(browser, rendererDir, 'daowai');
+    desks.push(daowai);
+    await login(daowai.page, server.url, 'daowai.clerk');
+    await daowai.page.locator(`[data-testid=inbox-row][data-document-id="${documentId}"]`).click();
+    await daowai.page.getByTestId('action-refuse').click();
+    await daowai.page.getByTestId('action-text').fill('非本单位主管事项，请转市住建局');
+    await daowai.page.getByTestId('action-confirm').click();
+    await daowai.page.locator('[data-testid=recipient-actions][data-status=refused]').waitFor({ timeout: T });
+    await bgt.page.locator('[data-testid=status-tile][data-unit=D-DAOWAI][data-status=refused]').waitFor({ timeout: T });
+    await tile('D-DAOWAI').click();
+    await bgt.page.getByTestId('unit-detail').getByText('非本单位主管事项，请转市住建局').waitFor({ timeout: T });
+
+    // 补发 to 松北区, found by pinyin initials.
+    await bgt.page.getByTestId('reissue').click();
+    await bgt.page.getByTestId('unit-picker-search').fill('SBQ');
+    await bgt.page.locator('.xt-picker-list').getByText('松北区', { exact: true }).click();
+    await bgt.page.getByTestId('reissue-confirm').click();
+    await tile('D-SONGBEI').waitFor({ timeout: T });
+    expect(await bgt.page.getByTestId('status-tile').count()).toBe(4);
+    await bgt.page.screenshot({ path: artifactPath('e2e-status-grid-actions.png') });
+
+    // 道里区 searches its local store while offline: the title match is highlighted.
+    await daoli.page.getByTestId('toggle-offline').click();
+    await daoli.page.getByTestId('offline-banner').waitFor({ timeout: T });
+    await daoli.page.getByTestId('nav-search').click();
+    await daoli.page.getByTestId('search-input').locator('input').fill('供暖保障');
+    await daoli.page.getByTestId('search-input').locator('input').press('Enter');
+    await daoli.page.getByTestId('search-hit').first().waitFor({ timeout: T });
+    expect(await daoli.page.locator('[data-testid=search-hit] mark.xt-hit').first().textContent()).toContain('供暖保障');
+    await daoli.page.screenshot({ path: artifactPath('e2e-search.png') });
+    await daoli.page.getByTestId('toggle-offline').click();
+
+    for (const d of [bgt, daoli, nangang, daowai]) expect(d.problems).toEqual([]);
+  }, 180_000);
+
+  it('login: wrong password and unreachable server each show their message; the page switches to English', async () => {
+    const desk = await openDesk(browser, rendererDir, 'login');
+    desks.push(desk);
+    const { page } = desk;
+    await page.getByTestId('login-server').fill(server.url);
+    await page.getByTestId('login-username').fill('daoli.clerk');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    expect(await page.getByTestId('error-alert').getAttribute('data-code', { timeout: T })).toBe('AUTH_BAD_PASSWORD');
+    await page.getByText('用户名或密码错误').first().waitFor({ timeout: T });
+    await page.getByTestId('login-server').fill('http://127.0.0.1:9');
+    await page.getByTestId('login-submit').click();
+    await page.locator('[data-testid=error-alert][data-code=SERVER_UNREACHABLE]').waitFor({ timeout: T });
+    await page.getByText('无法连接服务器').first().waitFor({ timeout: T });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Cannot reach the server').first().waitFor({ timeout: T });
+    await page.screenshot({ path: artifactPath('e2e-login-error-en.png') });
+    expect(desk.problems).toEqual([]);
+  }, 120_000);
 });

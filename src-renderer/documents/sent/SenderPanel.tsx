@@ -1,6 +1,6 @@
 /** The sender's view of one document: progress, the status grid, recall, 催办 and 补发. */
 import { BellOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Input, Modal, Progress, Space } from 'antd';
+import { App, Button, Descriptions, Input, Modal, Progress, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/ipc/contract.ts';
@@ -18,6 +18,7 @@ export function SenderPanel({ detail, onDone }: { detail: DocumentDetail; onDone
   const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
   const { directory, byCode } = useDirectory();
+  const { modal } = App.useApp();
   const [selected, setSelected] = useState<string | null>(null);
   const [reissue, setReissue] = useState<string[] | null>(null);
   const [remindText, setRemindText] = useState('');
@@ -30,9 +31,9 @@ export function SenderPanel({ detail, onDone }: { detail: DocumentDetail; onDone
   const act = async (fn: () => Promise<unknown>, done: string) => {
     try { await fn(); toast.success(done); onDone(); } catch (e) { notifyError(e); }
   };
-  const recall = () => chosen && Modal.confirm({
+  const recall = () => chosen && modal.confirm({
     title: t('sent.recallConfirm', { unit: byCode.get(chosen.recipientUnit)?.shortName ?? chosen.recipientUnit }),
-    okText: t('common.ok'), cancelText: t('common.cancel'),
+    okText: t('common.ok'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'recall-confirm' },
     onOk: () => act(() => getApi().documents.recall({ deliveryId: chosen.id }), t('sent.recalled')),
   });
   const remind = (ids: string[]) => act(async () => {
@@ -75,12 +76,12 @@ export function SenderPanel({ detail, onDone }: { detail: DocumentDetail; onDone
           </Space>
         </div>
       ) : null}
-      <Modal open={remindOpen} title={t('sent.remind')} okText={t('common.ok')} cancelText={t('common.cancel')}
+      <Modal open={remindOpen} title={t('sent.remind')} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'remind-confirm' }}
         onCancel={() => setRemindOpen(false)} onOk={() => remind(unsigned.map((d) => d.id))}>
         <Input.TextArea rows={3} maxLength={200} showCount value={remindText} placeholder={t('sent.remindMessage')} onChange={(e) => setRemindText(e.target.value)} />
       </Modal>
       <Modal open={reissue !== null} width={760} title={t('sent.reissueTitle')} okText={t('common.ok')} cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: !reissue || reissue.length === 0 }}
+        okButtonProps={{ disabled: !reissue || reissue.length === 0, 'data-testid': 'reissue-confirm' }}
         onCancel={() => setReissue(null)}
         onOk={() => reissue && act(async () => {
           await getApi().documents.addRecipients({ documentId: detail.document.id, mainTo: reissue, copyTo: [] });
