@@ -10,6 +10,7 @@ import {
 } from '../schemas/documents.ts';
 import { AttachmentRefSchema, BlobKindSchema, FileNameSchema } from '../schemas/blobs.ts';
 import { ErrorCodeSchema } from '../sync/protocol.ts';
+import { meetingOperations } from '../schemas/meetingsIpc.ts';
 import { proposalOperations } from '../schemas/proposalsIpc.ts';
 
 const Empty = z.strictObject({});
@@ -146,6 +147,7 @@ export const contract = {
     read: op(z.strictObject({ sha256: Sha256Schema }), z.strictObject({ sha256: Sha256Schema, kind: BlobKindSchema, data: z.instanceof(Uint8Array) })),
   },
   proposals: proposalOperations,
+  meetings: meetingOperations,
   sync: {
     status: op(Empty, SyncStatusSchema),
     now: op(Empty, SyncStatusSchema),

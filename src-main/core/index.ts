@@ -10,6 +10,7 @@ import { fileHandlers } from './blobs/fileHandlers.ts';
 import { CoreContext, type CoreOptions } from './context.ts';
 import { directoryHandlers } from './directory/directoryHandlers.ts';
 import { documentHandlers } from './documents/documentHandlers.ts';
+import { meetingHandlers } from './meetings/meetingHandlers.ts';
 import { EventHub } from './events.ts';
 import { proposalHandlers } from './proposals/proposalHandlers.ts';
 import { invoke } from './router.ts';
@@ -32,6 +33,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     directory: directoryHandlers(ctx),
     documents: documentHandlers(ctx),
     files: fileHandlers(ctx),
+    meetings: meetingHandlers(ctx),
     proposals: proposalHandlers(ctx),
     sync: syncHandlers(ctx),
   };

@@ -10,6 +10,7 @@ import type { Db } from '../store/db.ts';
 import { filesOf, recomputeEntity, type OutboxRow } from '../store/records.ts';
 import { ensureUploaded, type UploadDeps } from '../blobs/upload.ts';
 import { outboxHead, toWire } from './outbox.ts';
+import { meetingFilesOf } from '../meetings/organise.ts';
 
 export interface PushOutcome {
   applied: number;
@@ -58,6 +59,7 @@ export async function pushOutbox(deps: UploadDeps & { actor: string }): Promise<
       const wire = toWire(row);
       try {
         if (wire.type === 'document.send') for (const f of filesOf(wire.payload)) await ensureUploaded(deps, f.sha256);
+        for (const f of meetingFilesOf(wire)) await ensureUploaded(deps, f.sha256);
         batch.push(row);
       } catch (e) {
         if (isTransient(e) || (e instanceof AppError && e.code === 'BLOB_OFFSET_MISMATCH')) {
