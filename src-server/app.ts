@@ -31,6 +31,8 @@ export async function buildApp(ctx: ServerContext, hub: LiveHub, epoch: () => st
     keepAliveTimeout: 65_000,
     requestTimeout: 120_000,
   });
+  // Node drops a keep-alive connection whose headers take longer than headersTimeout: keep it above keepAliveTimeout.
+  app.server.headersTimeout = 66_000;
   app.decorateRequest('actor', null);
   installErrorHandling(app);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

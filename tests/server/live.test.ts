@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { API_PREFIX, LiveMessageSchema, type LiveMessage } from '../../shared/sync/protocol.ts';
+import { API_PREFIX, LiveMessageSchema, type LiveMessage, type PullResponse } from '../../shared/sync/protocol.ts';
 import { api, BACKENDS, login, newStore, pdfBytes, PG_AVAILABLE, push, startTestServer, waitFor, type TestServer } from './harness.ts';
 import { draft, sendMutation, sha256, uploadPdf } from './builders.ts';
 
@@ -88,5 +88,43 @@ describe('logs', () => {
     const { redactUrl } = await import('../../src-server/app.ts');
     expect(redactUrl('/api/v1/live?token=abcDEF123_-x')).toBe('/api/v1/live?token=[redacted]');
     expect(redactUrl('/api/v1/live?x=1&token=secret&y=2')).toBe('/api/v1/live?x=1&token=[redacted]&y=2');
+  });
+});
+
+describe.each(BACKENDS)('commit order under concurrent writers on %s', (backend) => {
+  const store = newStore(backend);
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    a = await startTestServer(backend, {}, store);
+    // On PostgreSQL the second writer is another server instance on the same schema.
+    b = backend === 'postgres' ? await startTestServer(backend, {}, store) : a;
+  });
+  afterAll(async () => {
+    await a?.close();
+    if (b !== a) await b?.close();
+    await store.drop();
+  });
+
+  it('a reader pulling while two senders write never skips or repeats a change', async () => {
+    const bgt = (await login(a.url, 'bgt.clerk')).token;
+    const nangang = (await login(b.url, 'nangang.clerk')).token;
+    const reader = (await login(a.url, 'shuangcheng.clerk')).token;
+    const writer = async (base: string, token: string, tag: string) => {
+      for (let i = 0; i < 12; i++) await push(base, token, [sendMutation(draft({ mainTo: ['D-SHUANGCHENG'], title: `${tag}-${i}` }))]);
+    };
+    let done = false;
+    const writers = Promise.all([writer(a.url, bgt, 'A'), writer(b.url, nangang, 'B')]).finally(() => { done = true; });
+    const seqs: number[] = [];
+    let cursor = 0;
+    for (;;) {
+      const finished = done;
+      const r = await api<PullResponse>(a.url, 'GET', `/sync/pull?cursor=${cursor}&limit=5`, { token: reader });
+      seqs.push(...r.body.changes.map((c) => c.seq));
+      cursor = r.body.cursor;
+      if (finished && !r.body.hasMore) break;
+    }
+    await writers;
+    expect(seqs).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
   });
 });
