@@ -81,8 +81,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
       return;
     }
-    const urlPath = new URL(req.url ?? '/', origin).pathname;
-    const file = resolveRendererFile(rendererDir, urlPath);
+    const urlPath = pathOf(req.url);
+    const file = urlPath === null ? null : resolveRendererFile(rendererDir, urlPath);
     const body = file === null ? null : readFileIfPresent(file);
     if (file === null || body === null) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
@@ -102,13 +102,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const sockets = new Set<WebSocket>();
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      return refuse(socket, 400, 'Bad Request');
+    }
     if (url.pathname !== BRIDGE_PATH) return refuse(socket, 404, 'Not Found');
     if (!sameToken(url.searchParams.get(BRIDGE_TOKEN_PARAM), tokenBytes)) return refuse(socket, 401, 'Unauthorized');
     if (req.headers.origin !== origin && req.headers.origin !== `http://localhost:${port}`) return refuse(socket, 403, 'Forbidden');
     if (!allowedHosts.has(req.headers.host ?? '')) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
   });
+
+  function pathOf(raw: string | undefined): string | null {
+    try {
+      return new URL(raw ?? '/', origin).pathname;
+    } catch {
+      return null;
+    }
+  }
 
   const unsubscribe = core.onEvent((event) => {
     const frame = encodeFrame({ event });

@@ -102,6 +102,17 @@ describe('browser host', () => {
         .on('error', reject);
     });
     expect(rebind).toBe(403);
+    // an absolute-form request target that is not a valid URL must not take the host down
+    const odd = await new Promise<number>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: host.port, path: 'http://[', headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
+    });
+    expect(odd).toBe(404);
+    expect((await fetch(host.url)).status).toBe(200);
   });
 
   it('refuses the bridge without the token, with a wrong token, or from another origin', async () => {
