@@ -6,7 +6,9 @@ import { sql } from 'kysely';
 import { openContext } from '../../src-server/server.ts';
 import { verifyAuditChain } from '../../src-server/audit/chain.ts';
 import { backup, restore } from '../../src-server/admin/backup.ts';
-import { createUser, resetPassword } from '../../src-server/admin/directoryAdmin.ts';
+import { createUnit, createUser, importUnits, resetPassword } from '../../src-server/admin/directoryAdmin.ts';
+import { readSeedUnits } from '../../src-server/admin/seed.ts';
+import type { Directory } from '../../shared/schemas/directory.ts';
 import { migrate, SchemaTooNewError } from '../../src-server/db/migrate.ts';
 import { api, BACKENDS, login, newStore, pdfBytes, push, startTestServer, TEST_SETTINGS } from './harness.ts';
 import { draft, pullAll, sendMutation, sha256, uploadPdf } from './builders.ts';
@@ -88,6 +90,26 @@ describe.each(BACKENDS)('audit, backup and migrations on %s', (backend) => {
       expect(sha256(blob.body)).toBe(sha256(bytes));
     } finally {
       await again.close();
+    }
+  });
+
+  it('imports a unit list (updating existing units) and creates units that clients see with their own stream', async () => {
+    const units = readSeedUnits().map((u) => (u.code === 'B-FGW' ? { ...u, name: '哈尔滨市发展和改革委员会（新）' } : u));
+    expect(await importUnits(ctxHandle.ctx, units)).toBe(units.length);
+    await createUnit(ctxHandle.ctx, { code: 'Z-TEST', name: '哈尔滨测试园区管理委员会', shortName: '测试园区', kind: 'development-zone', parent: 'BGT', docPrefix: null, pinyin: 'CSYQ', disabled: false, sortOrder: 99 });
+    await expect(createUnit(ctxHandle.ctx, { code: 'Z-TEST', name: '重复单位', shortName: '重复', kind: 'department', parent: null, docPrefix: null, pinyin: '', disabled: false, sortOrder: 1 }))
+      .rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(importUnits(ctxHandle.ctx, [{ code: 'bad code' }])).rejects.toThrow();
+    const server = await startTestServer(backend, {}, store);
+    try {
+      const dir = await api<Directory>(server.url, 'GET', '/directory', { token: (await login(server.url, 'bgt.clerk')).token });
+      expect(dir.body.units.find((u) => u.code === 'B-FGW')?.name).toBe('哈尔滨市发展和改革委员会（新）');
+      expect(dir.body.units.find((u) => u.code === 'Z-TEST')).toMatchObject({ kind: 'development-zone' });
+      const bgt = (await login(server.url, 'bgt.clerk')).token;
+      const [r] = await push(server.url, bgt, [sendMutation(draft({ mainTo: ['Z-TEST'], title: '新单位' }))]);
+      expect(r.status).toBe('applied');
+    } finally {
+      await server.close();
     }
   });
 
