@@ -10,6 +10,7 @@ import { LiveHub } from './live/hub.ts';
 import { buildApp } from './app.ts';
 import { ensureEpoch } from './sync/epoch.ts';
 import { seedDemo } from './admin/seed.ts';
+import { validSessions } from './auth/sessions.ts';
 
 export interface StartServerOptions {
   dataDir?: string;
@@ -60,6 +61,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     if (store.dialect === 'sqlite') hub.poke(touched);
   });
   try {
+    hub.checkSessions = (hashes) => validSessions(ctx, hashes);
     if (store.pgConfig) await hub.listen(store.pgConfig, ctx.notifyChannel!);
     if (opts.seed === 'demo') await seedDemo(ctx);
     const epoch = await ensureEpoch(ctx.db);

@@ -88,3 +88,19 @@ export async function changePassword(ctx: ServerContext, actor: Actor & { tokenH
     uow.audit({ actorUserId: actor.userId, actorUnit: actor.unitCode, action: 'auth.password_changed', entity: 'user', entityId: actor.userId, content: null });
   });
 }
+
+/** Which of these token hashes still belong to a live session of an enabled user in an enabled unit. */
+export async function validSessions(ctx: ServerContext, tokenHashes: string[]): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set();
+  const rows = await ctx.db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('units', 'units.code', 'users.unit_code')
+    .select('sessions.token_hash')
+    .where('sessions.token_hash', 'in', tokenHashes)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', ctx.now().toISOString())
+    .where('users.disabled', '=', 0)
+    .where('units.disabled', '=', 0)
+    .execute();
+  return new Set(rows.map((r) => r.token_hash));
+}

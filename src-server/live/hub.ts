@@ -1,21 +1,28 @@
 /**
  * Live pokes: each connected socket belongs to one unit; after a commit that advanced a unit's stream, that unit's
  * sockets get {type:'poke', unit, latestSeq}. On PostgreSQL the commit carries a NOTIFY and every server process
- * LISTENs, so a push handled by one process pokes sockets held by another. A ping goes out every heartbeat.
+ * LISTENs, so a push handled by one process pokes sockets held by another. A ping goes out every heartbeat; at the
+ * same tick, sockets whose session has ended (logout, expiry, disabled user or unit) are closed with code 4401.
  */
 import pg from 'pg';
 import type { WebSocket } from 'ws';
 import type { LiveMessage } from '../../shared/sync/protocol.ts';
 import type { FastifyBaseLogger } from 'fastify';
 
+/** Returns which of these session token hashes are still valid. */
+export type SessionCheck = (tokenHashes: string[]) => Promise<Set<string>>;
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
 export class LiveHub {
   private readonly sockets = new Map<string, Set<WebSocket>>();
+  private readonly tokens = new WeakMap<WebSocket, string>();
+  checkSessions: SessionCheck | null = null;
   private readonly timer: NodeJS.Timeout;
   private listener: pg.Client | null = null;
   private closed = false;
 
   constructor(private readonly heartbeatMs: number, private readonly now: () => Date, private readonly log: FastifyBaseLogger | null) {
-    this.timer = setInterval(() => this.broadcast({ type: 'ping', at: this.now().toISOString() }), heartbeatMs);
+    this.timer = setInterval(() => { void this.heartbeat(); }, heartbeatMs);
     this.timer.unref();
   }
 
@@ -25,7 +32,21 @@ export class LiveHub {
     return n;
   }
 
-  add(unit: string, socket: WebSocket): void {
+  private async heartbeat(): Promise<void> {
+    if (this.checkSessions) {
+      const all = [...this.sockets.values()].flatMap((set) => [...set]);
+      try {
+        const valid = await this.checkSessions([...new Set(all.map((s) => this.tokens.get(s) ?? ''))]);
+        for (const s of all) if (!valid.has(this.tokens.get(s) ?? '')) s.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+      } catch (err) {
+        this.log?.warn({ err }, 'live session check failed');
+      }
+    }
+    this.broadcast({ type: 'ping', at: this.now().toISOString() });
+  }
+
+  add(unit: string, socket: WebSocket, tokenHash: string): void {
+    this.tokens.set(socket, tokenHash);
     const set = this.sockets.get(unit) ?? new Set<WebSocket>();
     set.add(socket);
     this.sockets.set(unit, set);

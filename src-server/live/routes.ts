@@ -19,7 +19,7 @@ export function liveRoutes(app: FastifyInstance, ctx: ServerContext, hub: LiveHu
     },
   }, async (socket, req) => {
     const actor = requireActor(req);
-    hub.add(actor.unitCode, socket);
+    hub.add(actor.unitCode, socket, actor.tokenHash);
     socket.on('message', () => undefined); // clients only listen; anything they send is ignored
     hub.send(socket, { type: 'hello', unit: actor.unitCode, latestSeq: await latestSeq(ctx, actor.unitCode), epoch: epoch() });
   });

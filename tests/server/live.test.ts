@@ -47,6 +47,17 @@ describe.each(BACKENDS)('live channel on %s', (backend) => {
     b.ws.close();
   });
 
+  it('closes a live socket at the next heartbeat once its session is logged out', async () => {
+    const s = await login(server.url, 'pingfang.clerk');
+    const live = await connectLive(server.url, s.token);
+    let closedWith = 0;
+    live.ws.on('close', (code) => { closedWith = code; });
+    await waitFor('ping', () => live.messages.find((m) => m.type === 'ping'));
+    expect(closedWith).toBe(0);
+    await api(server.url, 'POST', '/auth/logout', { token: s.token });
+    expect(await waitFor('close after logout', () => closedWith)).toBe(4401);
+  });
+
   it('refuses the upgrade without a valid token', async () => {
     expect(await rejectedStatus(server.url, 'y'.repeat(43))).toBe(401);
   });
