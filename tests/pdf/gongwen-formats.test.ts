@@ -170,3 +170,12 @@ describe('determinism', () => {
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
   });
 });
+
+describe('meeting notice without an introduction', () => {
+  it('writes the introduction from the meeting name and time', async () => {
+    const spec = meetingNoticeSpec();
+    const pdf = await renderGongwen({ ...spec, body: [] });
+    const text = (await readGeometry(pdf)).flatMap((p) => p.lines.map((l) => l.text)).join('');
+    expect(text).toContain('定于2026年3月10日（星期二）上午9:00召开全市安全生产工作会议。现将有关事项通知如下：');
+  });
+});

@@ -35,7 +35,9 @@ export function bodyItems(ctx: Ctx, paragraphs: string[]): FlowItem[] {
 export function meetingNoticeParagraphs(spec: GongwenSpec): string[] {
   const m = spec.meeting;
   if (!m) return spec.body;
-  const out = [...spec.body];
+  const intro = spec.body.filter((p) => p.trim() !== '');
+  // Without an introduction, one is written from the meeting's name and time.
+  const out = intro.length > 0 ? intro : [`定于${m.time}召开${m.name}。现将有关事项通知如下：`];
   let n = 0;
   const section = (heading: string, items: string[], numbered: boolean) => {
     if (items.length === 0) return;
