@@ -129,6 +129,23 @@ describe('fonts and fallbacks', () => {
   });
 });
 
+describe('font settings', () => {
+  const noto = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+  it.skipIf(!fs.existsSync(noto))('uses a deployment font for a role, picking the face of a .ttc by postscript name', async () => {
+    const { FontSet } = await import('../../src-main/core/pdf/fonts.ts');
+    const fonts = new FontSet({ roles: { fangsong: { path: noto, postscriptName: 'NotoSerifCJKsc-Regular' } }, fallbacks: [] });
+    const pdf = await renderGongwen(short({}), { fonts });
+    const lines = (await readGeometry(pdf)).flatMap((p) => p.lines);
+    const bodyLine = lineOf(lines, /^为进一步/u);
+    expect(bodyLine.runs[0].font).toMatch(/^[A-Z]{6}\+NotoSerifCJKsc-Regular$/u);
+    near(bodyLine.x0, 28 + 2 * CELL, 0.5);
+    near(bodyLine.x1, 184, 0.5);
+    // other roles keep the bundled fonts
+    expect(lineOf(lines, /^一、/u).runs[0].font).toMatch(/FandolHei/u);
+    expect(pdf.length).toBeLessThan(400_000);
+  });
+});
+
 describe('bad input', () => {
   it('gives VALIDATION_FAILED for an over-long title, an empty body, a bad 份号 and a bad seal image', async () => {
     expect(await codeOf(renderGongwen(short({ title: '关于'.repeat(51) })))).toBe('VALIDATION_FAILED');
