@@ -3,6 +3,7 @@
  * the IPC contract as typed handlers plus `invoke(channel, input)` for hosts (Electron IPC, browser host).
  * Node only — never imports electron.
  */
+import { restoreNativeJson } from './nativeJson.ts'; // first: keeps the engine's JSON functions
 import type { Contract, CoreEvent } from '../../shared/ipc/contract.ts';
 import type { Handlers, IpcResult } from '../../shared/ipc/define.ts';
 import { authHandlers } from './auth/authHandlers.ts';
@@ -26,6 +27,7 @@ export interface Core {
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
+  restoreNativeJson();
   const events = new EventHub();
   const ctx = new CoreContext(opts, events);
   const handlers: Handlers<Contract> = {

@@ -1,17 +1,18 @@
 /** The directory as last fetched from the server, cached in the profile store so the unit picker works offline. */
 import { DirectorySchema, type Directory, type Unit } from '../../../shared/schemas/directory.ts';
 import type { Db } from '../store/db.ts';
+import { q } from '../store/statements.ts';
 
 export function saveDirectory(db: Db, dir: Directory): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM units').run();
-    db.prepare('DELETE FROM recipient_groups').run();
-    db.prepare('DELETE FROM colleagues').run();
-    const u = db.prepare('INSERT INTO units (code, data, sort_order) VALUES (?, ?, ?)');
+    q(db, 'DELETE FROM units').run();
+    q(db, 'DELETE FROM recipient_groups').run();
+    q(db, 'DELETE FROM colleagues').run();
+    const u = q(db, 'INSERT INTO units (code, data, sort_order) VALUES (?, ?, ?)');
     for (const x of dir.units) u.run(x.code, JSON.stringify(x), x.sortOrder);
-    const g = db.prepare('INSERT INTO recipient_groups (id, data) VALUES (?, ?)');
+    const g = q(db, 'INSERT INTO recipient_groups (id, data) VALUES (?, ?)');
     for (const x of dir.groups) g.run(x.id, JSON.stringify(x));
-    const c = db.prepare('INSERT INTO colleagues (id, data) VALUES (?, ?)');
+    const c = q(db, 'INSERT INTO colleagues (id, data) VALUES (?, ?)');
     for (const x of dir.colleagues) c.run(x.id, JSON.stringify(x));
   })();
 }
@@ -19,14 +20,14 @@ export function saveDirectory(db: Db, dir: Directory): void {
 export function loadDirectory(db: Db): Directory {
   const parse = (rows: { data: string }[]) => rows.map((r) => JSON.parse(r.data) as unknown);
   return DirectorySchema.parse({
-    units: parse(db.prepare('SELECT data FROM units ORDER BY sort_order, code').all() as { data: string }[]),
-    groups: parse(db.prepare('SELECT data FROM recipient_groups ORDER BY id').all() as { data: string }[]),
-    colleagues: parse(db.prepare('SELECT data FROM colleagues ORDER BY id').all() as { data: string }[]),
+    units: parse(q(db, 'SELECT data FROM units ORDER BY sort_order, code').all() as { data: string }[]),
+    groups: parse(q(db, 'SELECT data FROM recipient_groups ORDER BY id').all() as { data: string }[]),
+    colleagues: parse(q(db, 'SELECT data FROM colleagues ORDER BY id').all() as { data: string }[]),
   });
 }
 
 export function unitByCode(db: Db, code: string): Unit | null {
-  const r = db.prepare('SELECT data FROM units WHERE code = ?').get(code) as { data: string } | undefined;
+  const r = q(db, 'SELECT data FROM units WHERE code = ?').get(code) as { data: string } | undefined;
   return r ? (JSON.parse(r.data) as Unit) : null;
 }
 

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../../shared/errors.ts';
 import type { Db } from '../store/db.ts';
 import { filesOf, getDocument } from '../store/records.ts';
 import { unitName } from '../directory/directoryStore.ts';
+import { q as stmt } from '../store/statements.ts';
 
 export interface InboxQuery {
   filter: { unsignedOnly: boolean; urgentOnly: boolean; fromUnit: string | null; dateFrom: string | null; dateTo: string | null; status: Delivery['status'] | null };
@@ -25,8 +26,8 @@ export function inbox(db: Db, unit: string, q: InboxQuery): { total: number; row
   if (f.status) where.push('v.status = @status');
   const params = { unit, fromUnit: f.fromUnit, dateFrom: f.dateFrom, dateTo: f.dateTo, status: f.status, limit: q.limit, offset: q.offset };
   const from = `FROM deliveries v JOIN documents d ON d.id = v.document_id WHERE ${where.join(' AND ')}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n;
-  const rows = db.prepare(`SELECT v.data AS delivery, v.pending AS pending, d.data AS document ${from}
+  const total = (stmt(db, `SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT v.data AS delivery, v.pending AS pending, d.data AS document ${from}
       ORDER BY d.urgency_rank, v.delivered_at DESC, v.id LIMIT @limit OFFSET @offset`).all(params) as { delivery: string; pending: number; document: string }[];
   return {
     total,
@@ -43,8 +44,8 @@ export function inbox(db: Db, unit: string, q: InboxQuery): { total: number; row
 }
 
 export function sent(db: Db, unit: string, offset: number, limit: number): { total: number; rows: SentRow[] } {
-  const total = (db.prepare('SELECT COUNT(*) AS n FROM documents WHERE sender_unit = ?').get(unit) as { n: number }).n;
-  const rows = db.prepare(`SELECT d.data, d.pending, d.rejected_code, d.rejected_message,
+  const total = (stmt(db, 'SELECT COUNT(*) AS n FROM documents WHERE sender_unit = ?').get(unit) as { n: number }).n;
+  const rows = stmt(db, `SELECT d.data, d.pending, d.rejected_code, d.rejected_message,
         (SELECT COUNT(*) FROM deliveries v WHERE v.document_id = d.id AND v.status != 'recalled') AS recipients,
         (SELECT COUNT(*) FROM deliveries v WHERE v.document_id = d.id AND v.status IN ('signed', 'registered')) AS signed,
         (SELECT COUNT(*) FROM deliveries v WHERE v.document_id = d.id AND v.status = 'refused') AS refused,
@@ -69,7 +70,7 @@ export function sent(db: Db, unit: string, offset: number, limit: number): { tot
 
 type LocalDelivery = Delivery & { pending: boolean };
 function deliveriesOf(db: Db, documentId: string, recipient: string | null): LocalDelivery[] {
-  const rows = db.prepare(`SELECT data, pending FROM deliveries WHERE document_id = ? ${recipient ? 'AND recipient_unit = ?' : ''} ORDER BY recipient_unit`)
+  const rows = stmt(db, `SELECT data, pending FROM deliveries WHERE document_id = ? ${recipient ? 'AND recipient_unit = ?' : ''} ORDER BY recipient_unit`)
     .all(...(recipient ? [documentId, recipient] : [documentId])) as { data: string; pending: number }[];
   return rows.map((r) => ({ ...(JSON.parse(r.data) as Delivery), pending: r.pending === 1 }));
 }
@@ -81,7 +82,7 @@ export function detail(db: Db, unit: string, documentId: string): DocumentDetail
   const isSender = doc.view.senderUnit === unit;
   const mine = deliveriesOf(db, documentId, unit);
   if (!isSender && mine.length === 0) throw new AppError('NOT_FOUND', { documentId });
-  const blob = db.prepare('SELECT available, uploaded FROM blobs WHERE sha256 = ?');
+  const blob = stmt(db, 'SELECT available, uploaded FROM blobs WHERE sha256 = ?');
   return {
     document: doc.view,
     pending: doc.pending === 1,
@@ -95,7 +96,7 @@ export function detail(db: Db, unit: string, documentId: string): DocumentDetail
 }
 
 export function counts(db: Db, unit: string): { unsigned: number; unread: number; urgentUnsigned: number } {
-  const r = db.prepare(`SELECT
+  const r = stmt(db, `SELECT
       COALESCE(SUM(v.status = 'delivered'), 0) AS unsigned,
       COALESCE(SUM(v.is_read = 0 AND v.status != 'recalled'), 0) AS unread,
       COALESCE(SUM(v.status = 'delivered' AND d.urgency_rank < 2), 0) AS urgentUnsigned

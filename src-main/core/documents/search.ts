@@ -6,6 +6,7 @@ import { formatDocNumber } from '../../../shared/domain/docNumber.ts';
 import type { OfficialDocument } from '../../../shared/schemas/documents.ts';
 import type { Db } from '../store/db.ts';
 import { unitName } from '../directory/directoryStore.ts';
+import { q as stmt } from '../store/statements.ts';
 
 export interface SearchHit {
   documentId: string;
@@ -40,13 +41,13 @@ export function search(db: Db, unit: string, query: string, limit: number): Sear
   const chars = [...q].length;
   // The index finds the documents; the snippet is cut from the stored text so a match is always wrapped whole.
   const found = (chars >= 3
-    ? db.prepare(`SELECT document_id, title, number, body FROM doc_search WHERE doc_search MATCH @phrase ORDER BY rank LIMIT @limit`)
+    ? stmt(db, `SELECT document_id, title, number, body FROM doc_search WHERE doc_search MATCH @phrase ORDER BY rank LIMIT @limit`)
       .all({ phrase: `"${q.replace(/"/g, '""')}"`, limit })
-    : db.prepare(`SELECT document_id, title, number, body FROM doc_search
+    : stmt(db, `SELECT document_id, title, number, body FROM doc_search
         WHERE title LIKE @like ESCAPE '\\' OR number LIKE @like ESCAPE '\\' OR body LIKE @like ESCAPE '\\' LIMIT @limit`)
       .all({ like: `%${escapeLike(q)}%`, limit })) as { document_id: string; title: string; number: string; body: string }[];
   const rows = found.map((r) => ({ document_id: r.document_id, snippet: likeSnippet([r.title, r.number, r.body], q) }));
-  const get = db.prepare('SELECT data FROM documents WHERE id = ?');
+  const get = stmt(db, 'SELECT data FROM documents WHERE id = ?');
   const hits: SearchHit[] = [];
   for (const r of rows) {
     const d = get.get(r.document_id) as { data: string } | undefined;

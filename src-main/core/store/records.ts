@@ -10,6 +10,7 @@ import type { AttachmentRef } from '../../../shared/schemas/blobs.ts';
 import { applyToDelivery } from '../documents/optimistic.ts';
 import { recomputeMeetingEntity } from '../meetings/rows.ts';
 import type { Db } from './db.ts';
+import { q } from './statements.ts';
 
 export interface DocumentRow {
   id: string;
@@ -19,6 +20,7 @@ export interface DocumentRow {
   rejected_code: string | null;
   rejected_message: string | null;
   sender_unit: string;
+  search_rowid: number | null;
 }
 export interface DeliveryRow {
   id: string;
@@ -45,7 +47,7 @@ export function filesOf(doc: Pick<OfficialDocument, 'mainFile' | 'attachments'>)
 }
 
 export function pendingFor(db: Db, entityId: string): OutboxRow[] {
-  return db.prepare('SELECT * FROM outbox WHERE entity_id = ? ORDER BY seq').all(entityId) as OutboxRow[];
+  return q(db, 'SELECT * FROM outbox WHERE entity_id = ? ORDER BY seq').all(entityId) as OutboxRow[];
 }
 
 export function parseOutboxBody(row: OutboxRow): MutationBody {
@@ -56,30 +58,32 @@ export function parseOutboxBody(row: OutboxRow): MutationBody {
 
 /** Writes a document (server state when `fromServer`, else a local optimistic one). */
 export function writeDocument(db: Db, doc: OfficialDocument, fromServer: boolean): void {
-  const pending = fromServer ? (pendingFor(db, doc.id).length > 0 ? 1 : 0) : 1;
+  const queued = pendingFor(db, doc.id);
+  const pending = fromServer ? (queued.length > 0 ? 1 : 0) : 1;
   let view = doc;
   if (fromServer) {
     // Recipients added locally but not yet confirmed stay visible.
-    for (const row of pendingFor(db, doc.id)) {
+    for (const row of queued) {
       const m = parseOutboxBody(row);
       if (m.type === 'document.addRecipients') {
         view = { ...view, mainTo: [...new Set([...view.mainTo, ...m.payload.mainTo])], copyTo: [...new Set([...view.copyTo, ...m.payload.copyTo])] };
       }
     }
   }
-  db.prepare(`INSERT INTO documents (id, sender_unit, title, doc_number_text, urgency_rank, sent_at, data, server_data, pending)
+  const row = q(db, `INSERT INTO documents (id, sender_unit, title, doc_number_text, urgency_rank, sent_at, data, server_data, pending)
       VALUES (@id, @sender, @title, @num, @rank, @sentAt, @data, @server, @pending)
     ON CONFLICT(id) DO UPDATE SET sender_unit = excluded.sender_unit, title = excluded.title, doc_number_text = excluded.doc_number_text,
       urgency_rank = excluded.urgency_rank, sent_at = excluded.sent_at, data = excluded.data,
       server_data = COALESCE(excluded.server_data, documents.server_data), pending = excluded.pending,
       rejected_code = CASE WHEN excluded.server_data IS NOT NULL THEN NULL ELSE documents.rejected_code END,
-      rejected_message = CASE WHEN excluded.server_data IS NOT NULL THEN NULL ELSE documents.rejected_message END`).run({
+      rejected_message = CASE WHEN excluded.server_data IS NOT NULL THEN NULL ELSE documents.rejected_message END
+    RETURNING search_rowid`).get({
     id: doc.id, sender: doc.senderUnit, title: doc.title, num: doc.docNumber ? formatDocNumber(doc.docNumber) : null,
     rank: URGENCY_RANK[doc.urgency], sentAt: doc.sentAt, data: JSON.stringify(view), server: fromServer ? JSON.stringify(doc) : null, pending,
-  });
-  const ins = db.prepare('INSERT OR IGNORE INTO blobs (sha256, name, kind, size) VALUES (?, ?, ?, ?)');
+  }) as { search_rowid: number | null };
+  const ins = q(db, 'INSERT OR IGNORE INTO blobs (sha256, name, kind, size) VALUES (?, ?, ?, ?)');
   for (const f of filesOf(doc)) ins.run(f.sha256, f.name, f.kind, f.size);
-  reindexDocument(db, doc.id);
+  indexDocument(db, view, row.search_rowid);
 }
 
 /** Writes a delivery's server state and rebases pending local mutations on top of it. */
@@ -92,7 +96,7 @@ export function writeServerDelivery(db: Db, d: Delivery, actor: string): Deliver
 }
 
 export function saveDelivery(db: Db, view: Delivery, serverData: string | null, pending: boolean): void {
-  db.prepare(`INSERT INTO deliveries (id, document_id, sender_unit, recipient_unit, status, delivered_at, is_read, remind_count, data, server_data, pending)
+  q(db, `INSERT INTO deliveries (id, document_id, sender_unit, recipient_unit, status, delivered_at, is_read, remind_count, data, server_data, pending)
       VALUES (@id, @doc, @sender, @recipient, @status, @deliveredAt, @read, @remind, @data, @server, @pending)
     ON CONFLICT(id) DO UPDATE SET status = excluded.status, is_read = excluded.is_read, remind_count = excluded.remind_count,
       data = excluded.data, server_data = COALESCE(excluded.server_data, deliveries.server_data), pending = excluded.pending`).run({
@@ -103,41 +107,48 @@ export function saveDelivery(db: Db, view: Delivery, serverData: string | null, 
 }
 
 export function getDelivery(db: Db, id: string): (DeliveryRow & { view: Delivery }) | null {
-  const row = db.prepare('SELECT * FROM deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
+  const row = q(db, 'SELECT * FROM deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
   return row ? { ...row, view: JSON.parse(row.data) as Delivery } : null;
 }
 
 export function getDocument(db: Db, id: string): (DocumentRow & { view: OfficialDocument }) | null {
-  const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  const row = q(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
   return row ? { ...row, view: JSON.parse(row.data) as OfficialDocument } : null;
 }
 
 /** Re-derives the view of an entity from its server state and what is still pending (after an ack or a rejection). */
 export function recomputeEntity(db: Db, entityId: string, actor: string): void {
   if (recomputeMeetingEntity(db, entityId, { actor })) return;
-  const d = db.prepare('SELECT server_data FROM deliveries WHERE id = ?').get(entityId) as { server_data: string | null } | undefined;
+  const d = q(db, 'SELECT server_data FROM deliveries WHERE id = ?').get(entityId) as { server_data: string | null } | undefined;
   if (d?.server_data) {
     writeServerDelivery(db, JSON.parse(d.server_data) as Delivery, actor);
     return;
   }
-  const doc = db.prepare('SELECT server_data FROM documents WHERE id = ?').get(entityId) as { server_data: string | null } | undefined;
+  const doc = q(db, 'SELECT server_data FROM documents WHERE id = ?').get(entityId) as { server_data: string | null } | undefined;
   if (doc?.server_data) writeDocument(db, JSON.parse(doc.server_data) as OfficialDocument, true);
-  else if (doc) db.prepare('UPDATE documents SET pending = (SELECT COUNT(*) > 0 FROM outbox WHERE entity_id = ?) WHERE id = ?').run(entityId, entityId);
+  else if (doc) q(db, 'UPDATE documents SET pending = (SELECT COUNT(*) > 0 FROM outbox WHERE entity_id = ?) WHERE id = ?').run(entityId, entityId);
 }
 
 /** Search index row of a document: title, 文号 and the extracted text of its PDFs that are on this machine. */
 export function reindexDocument(db: Db, documentId: string): void {
   const doc = getDocument(db, documentId);
-  db.prepare('DELETE FROM doc_search WHERE document_id = ?').run(documentId);
-  if (!doc) return;
-  const texts = filesOf(doc.view)
-    .map((f) => (db.prepare('SELECT text FROM blobs WHERE sha256 = ?').get(f.sha256) as { text: string | null } | undefined)?.text ?? '')
-    .filter(Boolean);
-  db.prepare('INSERT INTO doc_search (document_id, title, number, body) VALUES (?, ?, ?, ?)').run(documentId, doc.view.title, doc.view.docNumber ? formatDocNumber(doc.view.docNumber) : '', texts.join('\n'));
+  if (doc) indexDocument(db, doc.view, doc.search_rowid);
+}
+
+function indexDocument(db: Db, doc: OfficialDocument, searchRowid: number | null): void {
+  if (searchRowid !== null) q(db, 'DELETE FROM doc_search WHERE rowid = ?').run(searchRowid);
+  const texts: string[] = [];
+  for (const f of filesOf(doc)) {
+    const t = (q(db, 'SELECT text FROM blobs WHERE sha256 = ?').get(f.sha256) as { text: string | null } | undefined)?.text;
+    if (t) texts.push(t);
+  }
+  const info = q(db, 'INSERT INTO doc_search (rowid, document_id, title, number, body) VALUES (?, ?, ?, ?, ?)')
+    .run(searchRowid, doc.id, doc.title, doc.docNumber ? formatDocNumber(doc.docNumber) : '', texts.join('\n'));
+  if (searchRowid === null) q(db, 'UPDATE documents SET search_rowid = ? WHERE id = ?').run(info.lastInsertRowid, doc.id);
 }
 
 export function documentsNaming(db: Db, sha256: string): string[] {
-  const rows = db.prepare(`SELECT id FROM documents WHERE EXISTS (SELECT 1 FROM json_each(json_extract(data, '$.attachments')) a WHERE json_extract(a.value, '$.sha256') = ?)
+  const rows = q(db, `SELECT id FROM documents WHERE EXISTS (SELECT 1 FROM json_each(json_extract(data, '$.attachments')) a WHERE json_extract(a.value, '$.sha256') = ?)
       OR json_extract(data, '$.mainFile.sha256') = ?`).all(sha256, sha256) as { id: string }[];
   return rows.map((r) => r.id);
 }

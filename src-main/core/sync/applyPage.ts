@@ -5,10 +5,11 @@
 import { ChangeSchema, type PullResponse } from '../../../shared/sync/protocol.ts';
 import type { CoreEvent } from '../../../shared/ipc/contract.ts';
 import type { Delivery, OfficialDocument } from '../../../shared/schemas/documents.ts';
-import { URGENCY_LABELS } from '../../../shared/schemas/documents.ts';
+import { URGENCIES, URGENCY_LABELS, URGENCY_RANK } from '../../../shared/schemas/documents.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Db } from '../store/db.ts';
-import { getDelivery, getDocument, writeDocument, writeServerDelivery } from '../store/records.ts';
+import { writeDocument, writeServerDelivery } from '../store/records.ts';
+import { q } from '../store/statements.ts';
 import { writeSyncState } from './syncState.ts';
 import { applierFor, extraReplicaTables } from './appliers.ts';
 
@@ -41,17 +42,16 @@ export function applyPage(db: Db, page: PageInput, me: { unit: string; actor: st
         writeDocument(db, c.data as OfficialDocument, true);
         effects.entities.add('documents');
       } else if (c.entity === 'delivery') {
-        const before = getDelivery(db, c.data.id);
-        const prevServer = before?.server_data ? (JSON.parse(before.server_data) as Delivery) : null;
+        const before = q(db, "SELECT json_extract(server_data, '$.remindCount') AS remind FROM deliveries WHERE id = ?").get(c.data.id) as { remind: number | null } | undefined;
         writeServerDelivery(db, c.data, me.actor);
         effects.entities.add('deliveries');
         if (c.data.recipientUnit === me.unit) {
           if (!before && c.data.status === 'delivered') newDeliveries.push(c.data);
-          if (prevServer && c.data.remindCount > prevServer.remindCount && c.data.status === 'delivered') {
-            const doc = getDocument(db, c.data.documentId);
+          if (before?.remind != null && c.data.remindCount > before.remind && c.data.status === 'delivered') {
+            const doc = q(db, 'SELECT title FROM documents WHERE id = ?').get(c.data.documentId) as { title: string } | undefined;
             effects.notifications.push({
               type: 'notify', kind: 'remind', title: '催办提醒', documentId: c.data.documentId,
-              body: `${doc?.view.title ?? '来文'}：${c.data.lastRemindMessage ?? '请尽快签收'}（第${c.data.remindCount}次催办）`,
+              body: `${doc?.title ?? '来文'}：${c.data.lastRemindMessage ?? '请尽快签收'}（第${c.data.remindCount}次催办）`,
             });
           }
         }
@@ -63,9 +63,10 @@ export function applyPage(db: Db, page: PageInput, me: { unit: string; actor: st
       effects.applied++;
     }
     for (const d of newDeliveries) {
-      const doc = getDocument(db, d.documentId);
-      if (doc && doc.view.urgency !== 'normal') {
-        effects.notifications.push({ type: 'notify', kind: 'urgent-document', title: `${URGENCY_LABELS[doc.view.urgency]}来文`, body: doc.view.title, documentId: doc.id });
+      const doc = q(db, 'SELECT title, urgency_rank FROM documents WHERE id = ?').get(d.documentId) as { title: string; urgency_rank: number } | undefined;
+      const urgency = URGENCIES.find((u) => URGENCY_RANK[u] === doc?.urgency_rank);
+      if (doc && urgency && urgency !== 'normal') {
+        effects.notifications.push({ type: 'notify', kind: 'urgent-document', title: `${URGENCY_LABELS[urgency]}来文`, body: doc.title, documentId: d.documentId });
       }
     }
     writeSyncState(db, { epoch: page.epoch, cursor: page.cursor, lastSyncedAt: new Date().toISOString() });
@@ -82,7 +83,7 @@ export function wipeReplica(db: Db, epoch: string): void {
     db.prepare('DELETE FROM deliveries').run();
     for (const t of extraReplicaTables()) db.prepare(`DELETE FROM "${t.replace(/"/g, '')}"`).run();
     const kept = "SELECT entity_id FROM outbox WHERE type = 'document.send'";
-    db.prepare(`DELETE FROM doc_search WHERE document_id NOT IN (${kept})`).run();
+    db.prepare(`DELETE FROM doc_search WHERE rowid IN (SELECT search_rowid FROM documents WHERE id NOT IN (${kept}))`).run();
     db.prepare(`DELETE FROM documents WHERE id NOT IN (${kept})`).run();
     db.prepare('UPDATE documents SET server_data = NULL, pending = 1').run();
     writeSyncState(db, { epoch, cursor: 0 });

@@ -6,22 +6,23 @@ import { v7 as uuidv7 } from 'uuid';
 import { MutationSchema, type Mutation, type MutationBody } from '../../../shared/sync/protocol.ts';
 import type { Db } from '../store/db.ts';
 import type { OutboxRow } from '../store/records.ts';
+import { q } from '../store/statements.ts';
 
 export function enqueue(db: Db, body: MutationBody, entityId: string, now = new Date().toISOString()): Mutation {
   const id = uuidv7();
   const mutation = MutationSchema.parse({ id, clientTime: now, ...body });
-  db.prepare('INSERT INTO outbox (id, type, entity_id, body, client_time) VALUES (?, ?, ?, ?, ?)').run(
+  q(db, 'INSERT INTO outbox (id, type, entity_id, body, client_time) VALUES (?, ?, ?, ?, ?)').run(
     id, body.type, entityId, JSON.stringify({ type: body.type, payload: body.payload }), now,
   );
   return mutation;
 }
 
 export function outboxHead(db: Db, limit: number): OutboxRow[] {
-  return db.prepare('SELECT * FROM outbox ORDER BY seq LIMIT ?').all(limit) as OutboxRow[];
+  return q(db, 'SELECT * FROM outbox ORDER BY seq LIMIT ?').all(limit) as OutboxRow[];
 }
 
 export function outboxCount(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
+  return (q(db, 'SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
 export function toWire(row: OutboxRow): Mutation {

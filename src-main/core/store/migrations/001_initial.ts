@@ -15,7 +15,9 @@ CREATE TABLE documents (
   server_data TEXT,
   pending INTEGER NOT NULL DEFAULT 0,
   rejected_code TEXT,
-  rejected_message TEXT
+  rejected_message TEXT,
+  -- rowid of the document's row in doc_search (FTS5 cannot index its UNINDEXED id column)
+  search_rowid INTEGER
 );
 CREATE INDEX documents_sender ON documents(sender_unit, sent_at);
 
