@@ -12,6 +12,7 @@ import { SearchPage } from '../documents/search/SearchPage.tsx';
 import { SentPage } from '../documents/sent/SentPage.tsx';
 import { DocumentPage } from '../documents/view/DocumentPage.tsx';
 import { PlaceholderPage } from '../placeholders/PlaceholderPage.tsx';
+import { MeetingsRoot } from '../meetings/MeetingsRoot.tsx';
 import { useRoute } from '../stores/route.ts';
 import { useSession } from '../stores/session.ts';
 import { useSync } from '../stores/sync.ts';
@@ -27,7 +28,7 @@ function Screen() {
     case 'compose': return <ComposePage key={route.draftId ?? 'new'} draftId={route.draftId} />;
     case 'sent': return <SentPage />;
     case 'search': return <SearchPage />;
-    case 'placeholder': return <PlaceholderPage which={route.key} />;
+    case 'placeholder': return route.key === 'meetings' ? <MeetingsRoot /> : <PlaceholderPage which={route.key} />;
   }
 }
 
