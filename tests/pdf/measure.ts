@@ -107,11 +107,14 @@ export function rasterize(pdf: Uint8Array, page: number, dpi = 300): Raster {
   }
 }
 
-export type Ink = 'red' | 'dark';
+/** red: saturated red ink; reddish: also anti-aliased thin red strokes on white; dark: black/grey ink. */
+export type Ink = 'red' | 'reddish' | 'dark';
 export function isInk(r: Raster, x: number, y: number, ink: Ink): boolean {
   const o = (y * r.width + x) * 3;
   const R = r.rgb[o], G = r.rgb[o + 1], B = r.rgb[o + 2];
-  return ink === 'red' ? R > 180 && G < 90 && B < 90 : R < 90 && G < 90 && B < 90;
+  if (ink === 'red') return R > 180 && G < 90 && B < 90;
+  if (ink === 'reddish') return R > 150 && R - G > 50 && R - B > 50;
+  return R < 90 && G < 90 && B < 90;
 }
 
 export interface Rule {
@@ -157,7 +160,7 @@ export function findRules(r: Raster, ink: Ink, minLengthMm = 100): Rule[] {
 }
 
 /** Bounding box (mm) of ink pixels of a colour inside a region (mm). */
-export function inkBox(r: Raster, ink: Ink, region = { x0: 0, y0: 0, x1: 210, y1: 297 }): { x0: number; y0: number; x1: number; y1: number } | null {
+export function inkBox(r: Raster, ink: Ink, region = { x0: 0, y0: 0, x1: 10_000, y1: 10_000 }): { x0: number; y0: number; x1: number; y1: number } | null {
   const px = (mmv: number) => Math.round((mmv / 25.4) * r.dpi);
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (let y = Math.max(0, px(region.y0)); y < Math.min(r.height, px(region.y1)); y++)

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.ts';
 import { extractPdfText, pdfInfo } from '../../src-main/core/pdf/extract.ts';
@@ -90,6 +90,25 @@ describe('stampReceipt', () => {
       const out = await stampReceipt(read(name), RECEIPT);
       expect((await pdfInfo(out)).pageCount, name).toBe((await pdfInfo(read(name))).pageCount);
       expect((await extractPdfText(out)).pages[0], name).toContain('收文编号');
+    }
+  });
+
+  it.skipIf(!poppler)('puts the stamp at the visual top right of rotated pages', async () => {
+    for (const angle of [90, 180, 270]) {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      const page = doc.addPage([595.28, 841.89]);
+      page.drawText('rotated original', { x: 72, y: 400, size: 14, font });
+      page.setRotation(degrees(angle));
+      const stamped = await stampReceipt(await doc.save(), RECEIPT);
+      const r = rasterize(stamped, 1, 100);
+      const visualW = (r.width / 100) * 25.4;
+      const red = inkBox(r, 'reddish')!;
+      expect(red, `rotation ${angle}`).not.toBeNull();
+      expect(red.y0, `rotation ${angle}`).toBeGreaterThan(STAMP.topMm - 1.5);
+      expect(red.y1, `rotation ${angle}`).toBeLessThan(STAMP.topMm + STAMP.heightMm + 1.5);
+      expect(Math.abs(red.x1 - (visualW - STAMP.rightMm)), `rotation ${angle}`).toBeLessThan(1.5);
+      expect(Math.abs(red.x1 - red.x0 - STAMP.widthMm), `rotation ${angle}`).toBeLessThan(1.5);
     }
   });
 

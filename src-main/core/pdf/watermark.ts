@@ -112,6 +112,6 @@ export async function drawWatermark(doc: PDFDocument, wm: Watermark, fonts: Font
     const space = spaces[i];
     // The sheet's top-left meets the page's visual top-left.
     const origin = space.toUser(0, space.height - height);
-    page.drawPage(sheet, { x: origin.x, y: origin.y, rotate: degrees(space.rotation === 0 ? 0 : 360 - space.rotation) });
+    page.drawPage(sheet, { x: origin.x, y: origin.y, rotate: space.angle });
   });
 }
