@@ -13,6 +13,7 @@ import { LATEST_VERSION } from '../db/migrations/index.ts';
 import type { ServerContext } from '../context.ts';
 import { setNewEpoch } from '../sync/epoch.ts';
 import { appendAudit } from '../audit/chain.ts';
+import { protectAuditLog, unprotectAuditLog } from '../audit/protection.ts';
 
 type Table = (typeof ALL_TABLES)[number];
 const FORMAT = 'xietong-server-backup';
@@ -77,6 +78,7 @@ export async function restore(ctx: ServerContext, file: string): Promise<{ rows:
   let rows = 0;
   const epoch = await ctx.db.transaction().execute(async (trx) => {
     const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await unprotectAuditLog(trx, ctx.dialect); // the one place the audit log may be replaced; restored below
     for (const t of [...ALL_TABLES].reverse()) await db.deleteFrom(t).execute();
     let batch: Record<string, unknown>[] = [];
     let batchTable: Table | null = null;
@@ -92,6 +94,7 @@ export async function restore(ctx: ServerContext, file: string): Promise<{ rows:
       rows += 1;
     }
     await flush();
+    await protectAuditLog(trx, ctx.dialect);
     const fresh = await setNewEpoch(trx as unknown as Kysely<Database>);
     await appendAudit(trx as unknown as Kysely<Database>, [{
       actorUserId: null, actorUnit: null, action: 'admin.restore', entity: 'store', entityId: null,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openContext } from '../../src-server/server.ts';
 import { verifyAuditChain } from '../../src-server/audit/chain.ts';
+import { protectAuditLog, unprotectAuditLog } from '../../src-server/audit/protection.ts';
 import { backup, restore } from '../../src-server/admin/backup.ts';
 import { createUnit, createUser, importUnits, resetPassword } from '../../src-server/admin/directoryAdmin.ts';
 import { readSeedUnits } from '../../src-server/admin/seed.ts';
@@ -40,7 +41,11 @@ describe.each(BACKENDS)('audit, backup and migrations on %s', (backend) => {
     expect(send.content_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count: actions.length });
 
-    // Someone edits an entry in the database directly…
+    // The database itself refuses edits and deletions…
+    await expect(db.updateTable('audit_log').set({ actor_unit: 'D-DAOLI' }).where('seq', '=', send.seq).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('audit_log').where('seq', '=', send.seq).execute()).rejects.toThrow(/append-only/);
+    // …so someone with DBA rights drops the guard and edits an entry directly.
+    await unprotectAuditLog(db, ctxHandle.ctx.dialect);
     await db.updateTable('audit_log').set({ actor_unit: 'D-DAOLI' }).where('seq', '=', send.seq).execute();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: Number(send.seq), reason: 'entry altered' });
     await db.updateTable('audit_log').set({ actor_unit: 'BGT' }).where('seq', '=', send.seq).execute();
@@ -51,6 +56,7 @@ describe.each(BACKENDS)('audit, backup and migrations on %s', (backend) => {
     await db.deleteFrom('audit_log').where('seq', '=', Number(last.m)).execute();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, reason: 'head does not match the last entry' });
     await db.insertInto('audit_log').values(saved).execute();
+    await protectAuditLog(db, ctxHandle.ctx.dialect);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
@@ -75,6 +81,7 @@ describe.each(BACKENDS)('audit, backup and migrations on %s', (backend) => {
     expect(restored.rows).toBe(rows);
     expect(restored.epoch).not.toBe(oldEpoch);
     expect((await verifyAuditChain(ctxHandle.ctx.db)).ok).toBe(true);
+    await expect(ctxHandle.ctx.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/); // guard back on
 
     const again = await startTestServer(backend, {}, store);
     try {
