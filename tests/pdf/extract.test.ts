@@ -52,3 +52,19 @@ describe.skipIf(!fixtures)('extractPdfText / pdfInfo on real-world PDFs', () => 
     expect(await codeOf(extractPdfText(read('tracemonkey.pdf').subarray(0, 5000)))).toBe('PDF_BROKEN');
   });
 });
+
+describe('a 500-page PDF', () => {
+  it('is counted, extracted page by page and scanned for classified marks', async () => {
+    const { PDFDocument, StandardFonts } = await import('pdf-lib');
+    const { scanPdfForClassifiedMarks } = await import('../../src-main/core/pdf/secrecyScan.ts');
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let i = 1; i <= 500; i++) doc.addPage().drawText(`Page ${i} of a long report`, { x: 72, y: 700, size: 12, font });
+    const data = await doc.save();
+    expect((await pdfInfo(data)).pageCount).toBe(500);
+    const { pages } = await extractPdfText(data);
+    expect(pages).toHaveLength(500);
+    expect(pages[499]).toBe('Page 500 of a long report');
+    expect(await scanPdfForClassifiedMarks(data)).toBeNull();
+  }, 180_000);
+});
