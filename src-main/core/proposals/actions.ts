@@ -13,7 +13,7 @@ import type { AttachmentRef } from '../../../shared/schemas/blobs.ts';
 import type { Profile } from '../profile.ts';
 import { unitByCode } from '../directory/directoryStore.ts';
 import { enqueue } from '../sync/outbox.ts';
-import { getProposal, writeEvent, writeProposal } from './store.ts';
+import { getProposal, stmt, writeEvent, writeProposal } from './store.ts';
 
 export function actorOf(p: Profile): ProposalActor {
   const kind = unitByCode(p.db, p.unit)?.kind ?? p.session.unit.kind;
@@ -25,7 +25,7 @@ function event(p: Profile, item: Proposal, id: string, detail: ProposalEventDeta
 }
 
 function numberTakenLocally(p: Profile, d: Pick<ProposalDraft, 'kind' | 'session' | 'number'>): boolean {
-  return p.db.prepare('SELECT 1 FROM proposals WHERE kind = ? AND session = ? AND number = ?').get(d.kind, d.session, d.number) !== undefined;
+  return stmt(p.db, 'SELECT 1 FROM proposals WHERE kind = ? AND session = ? AND number = ?').get(d.kind, d.session, d.number) !== undefined;
 }
 
 /** Registers one item (manual entry or one import row). Runs inside the caller's transaction. */

@@ -11,13 +11,13 @@ import { CN_CALENDAR } from '../../../shared/domain/workdays.ts';
 import type { Db } from '../store/db.ts';
 import { unitByCode } from '../directory/directoryStore.ts';
 import { registerChangeApplier, type ApplierEffects } from '../sync/appliers.ts';
-import { getProposal, writeEvent, writeProposal } from './store.ts';
+import { getProposal, stmt, writeEvent, writeProposal } from './store.ts';
 
 type Notify = Extract<CoreEvent, { type: 'notify' }>;
 
 /** The server state with the still-queued local mutations of this item applied in order (failures are dropped). */
 export function rebase(db: Db, server: Proposal, me: { unit: string; actor: string }): { item: Proposal; pending: boolean } {
-  const queued = db.prepare("SELECT body, client_time FROM outbox WHERE entity_id = ? AND type != 'proposal.register' ORDER BY seq").all(server.id) as { body: string; client_time: string }[];
+  const queued = stmt(db, "SELECT body, client_time FROM outbox WHERE entity_id = ? AND type != 'proposal.register' ORDER BY seq").all(server.id) as { body: string; client_time: string }[];
   const isOffice = unitByCode(db, me.unit)?.kind === 'general-office';
   let item = server;
   for (const q of queued) {

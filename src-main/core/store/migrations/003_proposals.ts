@@ -39,5 +39,8 @@ CREATE INDEX proposal_events_item ON proposal_events(proposal_id, at);
 
 CREATE TABLE proposal_import_items (batch_id TEXT NOT NULL, proposal_id TEXT NOT NULL, PRIMARY KEY (batch_id, proposal_id));
 
+-- queued mutations are looked up per item (rebase, pending flags)
+CREATE INDEX IF NOT EXISTS outbox_entity ON outbox(entity_id);
+
 CREATE VIRTUAL TABLE proposal_search USING fts5(proposal_id UNINDEXED, title, body, tokenize = 'trigram');
 `;
