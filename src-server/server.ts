@@ -11,6 +11,7 @@ import { buildApp } from './app.ts';
 import { ensureEpoch } from './sync/epoch.ts';
 import { seedDemo } from './admin/seed.ts';
 import { validSessions } from './auth/sessions.ts';
+import { schedulePruning } from './admin/maintenance.ts';
 
 export interface StartServerOptions {
   dataDir?: string;
@@ -66,6 +67,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     if (opts.seed === 'demo') await seedDemo(ctx);
     const epoch = await ensureEpoch(ctx.db);
     const app = await buildApp(ctx, hub, () => epoch, opts.logger ?? false);
+    const stopPruning = schedulePruning(ctx, (err) => app.log.warn({ err }, 'pruning failed'));
     await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
     const addr = app.server.address() as AddressInfo;
     const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
@@ -76,6 +78,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       async close() {
         if (closed) return;
         closed = true;
+        stopPruning();
         await hub.close();
         await app.close();
         await store.close();

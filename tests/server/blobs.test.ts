@@ -115,3 +115,33 @@ describe.each(BACKENDS)('blobs on %s', (backend) => {
     }
   });
 });
+
+describe.each(BACKENDS)('housekeeping on %s', (backend) => {
+  it('prunes abandoned partial uploads after a week, keeping recent ones and complete blobs', async () => {
+    const server = await startTestServer(backend);
+    try {
+      const token = (await login(server.url, 'acheng.clerk')).token;
+      const abandoned = pdfBytes(12_000);
+      const complete = pdfBytes(9_000);
+      await api(server.url, 'PUT', `/blobs/${sha256(abandoned)}?offset=0&size=${abandoned.length}&name=a.pdf`,
+        { token, body: abandoned.subarray(0, 4000), headers: { 'content-type': 'application/octet-stream' } });
+      expect((await uploadBlob(server.url, token, complete, 'b.pdf')).body.complete).toBe(true);
+      const { pruneStale } = await import('../../src-server/admin/maintenance.ts');
+      const soon = await openContext({ ...server.store.options, now: () => new Date(Date.now() + 24 * 3600_000) });
+      try {
+        expect((await pruneStale(soon.ctx)).uploads).toBe(0);
+      } finally { await soon.store.close(); }
+      const later = await openContext({ ...server.store.options, now: () => new Date(Date.now() + 8 * 24 * 3600_000) });
+      try {
+        expect((await pruneStale(later.ctx)).uploads).toBe(1);
+        const left = await later.ctx.db.selectFrom('blob_parts').select('owner').where('owner', 'like', `%${sha256(abandoned)}`).execute();
+        expect(left).toEqual([]);
+      } finally { await later.store.close(); }
+      expect((await api<BlobStatus>(server.url, 'GET', `/blobs/${sha256(abandoned)}/status`, { token })).body).toMatchObject({ received: 0 });
+      expect((await api<Buffer>(server.url, 'GET', `/blobs/${sha256(complete)}`, { token })).body.equals(complete)).toBe(true);
+    } finally {
+      await server.close();
+      await server.store.drop();
+    }
+  });
+});
