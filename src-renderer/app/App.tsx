@@ -13,6 +13,7 @@ import { SentPage } from '../documents/sent/SentPage.tsx';
 import { DocumentPage } from '../documents/view/DocumentPage.tsx';
 import { PlaceholderPage } from '../placeholders/PlaceholderPage.tsx';
 import { MeetingsRoot } from '../meetings/MeetingsRoot.tsx';
+import { ProposalsRoot } from '../proposals/ProposalsRoot.tsx';
 import { useRoute } from '../stores/route.ts';
 import { useSession } from '../stores/session.ts';
 import { useSync } from '../stores/sync.ts';
@@ -28,7 +29,7 @@ function Screen() {
     case 'compose': return <ComposePage key={route.draftId ?? 'new'} draftId={route.draftId} />;
     case 'sent': return <SentPage />;
     case 'search': return <SearchPage />;
-    case 'placeholder': return route.key === 'meetings' ? <MeetingsRoot /> : <PlaceholderPage which={route.key} />;
+    case 'placeholder': return route.key === 'meetings' ? <MeetingsRoot /> : route.key === 'proposals' ? <ProposalsRoot /> : <PlaceholderPage which={route.key} />;
   }
 }
 

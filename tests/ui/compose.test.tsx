@@ -9,13 +9,15 @@ import { App as AntApp } from 'antd';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../shared/errors.ts';
 import { setTransport } from '../../src-renderer/api/index.ts';
+import { AppMessages } from '../../src-renderer/app/notifyError.ts';
 import { checkDocNumber } from '../../src-renderer/documents/compose/docNumberRule.ts';
 import { ComposePage } from '../../src-renderer/documents/compose/ComposePage.tsx';
 import { setupI18n } from '../../src-renderer/i18n/index.ts';
 import { useDirectoryStore } from '../../src-renderer/stores/directory.ts';
 import { useSession } from '../../src-renderer/stores/session.ts';
+import { useSync } from '../../src-renderer/stores/sync.ts';
 import { seededDirectory } from './directoryFixture.ts';
-import { fakeTransport, type FakeTransport } from './fakeTransport.ts';
+import { CodedFailure, fakeTransport, type FakeTransport } from './fakeTransport.ts';
 
 setupI18n('zh-CN');
 const directory = seededDirectory();
@@ -43,7 +45,7 @@ beforeEach(() => {
 });
 
 function renderCompose() {
-  return render(<AntApp><ComposePage draftId={null} /></AntApp>);
+  return render(<AntApp><AppMessages /><ComposePage draftId={null} /></AntApp>);
 }
 
 describe('文号 rule', () => {
@@ -111,5 +113,40 @@ describe('compose form', () => {
       copyTo: [], mainFile: MAIN_FILE, attachments: [], confirmNonClassified: true,
     });
     expect((sent.mainTo as string[]).sort()).toEqual(directory.groups[1].unitCodes.slice().sort());
+  });
+
+  it('shows the refusal for a file of a refused type and does not list it', async () => {
+    transport = fakeTransport({ 'directory.get': () => directory, 'files.add': () => new CodedFailure('BLOB_TYPE_REFUSED') });
+    setTransport(transport);
+    renderCompose();
+    const input = screen.getByTestId('drop-attachments').querySelector('input[type=file]') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([new Uint8Array([77, 90])], 'setup.pdf')] } });
+    });
+    expect(await screen.findByText(ERROR_MESSAGES.BLOB_TYPE_REFUSED.zh)).toBeTruthy();
+    expect(screen.queryAllByTestId('staged-file')).toHaveLength(0);
+  });
+
+  it('shows upload progress from core events, and keeps a draft with what was typed', async () => {
+    transport = fakeTransport({
+      'directory.get': () => directory, 'files.add': () => MAIN_FILE,
+      'documents.saveDraft': (input) => ({ id: '0190a0b0-0000-7000-8000-0000000000dd', draft: (input as { draft: object }).draft, updatedAt: '2026-11-27T08:00:00.000Z' }),
+    });
+    setTransport(transport);
+    renderCompose();
+    const input = screen.getByTestId('drop-main').querySelector('input[type=file]') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([new Uint8Array([37, 80, 68, 70])], '通知.pdf')] } });
+    });
+    await screen.findByText('通知.pdf');
+    act(() => useSync.getState().apply({ type: 'upload', sha256: MAIN_FILE.sha256, sent: 250, total: 1000 }));
+    await waitFor(() => expect(screen.getByTestId('upload-progress').getAttribute('data-percent')).toBe('25'));
+    fireEvent.change(screen.getByTestId('compose-title'), { target: { value: '草稿：关于年度考核的通知' } });
+    fireEvent.change(screen.getByTestId('compose-docnumber'), { target: { value: '哈政办发〔2026〕' } });
+    fireEvent.click(screen.getByTestId('compose-save-draft'));
+    await waitFor(() => expect(transport.calls.some((c) => c.channel === 'documents.saveDraft')).toBe(true));
+    const saved = transport.calls.find((c) => c.channel === 'documents.saveDraft')?.input as { id: unknown; draft: Record<string, unknown> };
+    // An unfinished 文号 is kept out of the draft rather than refused; everything else is kept.
+    expect(saved).toMatchObject({ id: null, draft: { title: '草稿：关于年度考核的通知', docNumber: null, mainFile: MAIN_FILE, urgency: 'normal' } });
   });
 });
