@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ServerApi } from '../net/api.ts';
 import type { Db } from '../store/db.ts';
 import { documentsNaming, reindexDocument } from '../store/records.ts';
+import { mapStorageError } from '../store/db.ts';
 import type { BlobFiles } from './blobFiles.ts';
 import { extractText } from './pdfText.ts';
 
@@ -76,19 +77,25 @@ export class DownloadQueue {
         const res = await this.deps.api.getBlob(sha256, have);
         const append = res.status === 206 && have > 0;
         const out = fs.createWriteStream(part, { flags: append ? 'a' : 'w' });
+        let failure: unknown = null;
+        out.on('error', (e) => {
+          failure ??= mapStorageError(e);
+        });
+        const closed = new Promise<void>((r) => out.once('close', () => r()));
         try {
-          await new Promise<void>((resolve, reject) => {
-            out.on('error', reject);
-            (async () => {
-              for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-                if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-              }
-              out.end(() => resolve());
-            })().catch(reject);
-          });
+          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+            if (failure) break;
+            if (!out.write(chunk)) await new Promise<void>((r) => { out.once('drain', () => r()); out.once('close', () => r()); });
+          }
         } catch (e) {
-          out.destroy();
-          throw new AppError('SERVER_UNREACHABLE', { cause: String((e as Error)?.message ?? e), sha256 });
+          failure = e;
+        }
+        // Keep what arrived (flushed to the partial file) so the next attempt resumes from there with Range.
+        out.end();
+        await closed;
+        if (failure) {
+          if (failure instanceof AppError) throw failure;
+          throw new AppError('SERVER_UNREACHABLE', { cause: String((failure as Error)?.message ?? failure), sha256 });
         }
       }
       await this.deps.files.commitPartial(sha256);
