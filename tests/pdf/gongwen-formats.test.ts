@@ -156,6 +156,11 @@ describe('bad input', () => {
     expect(await codeOf(renderGongwen({ nonsense: true }))).toBe('VALIDATION_FAILED');
   });
 
+  it('refuses a body beyond 300,000 characters with PDF_TOO_LARGE before laying it out', async () => {
+    const para = '正'.repeat(4000);
+    expect(await codeOf(renderGongwen(short({ body: Array.from({ length: 80 }, () => para) })))).toBe('PDF_TOO_LARGE');
+  });
+
   it('refuses classified documents (秘密/机密/绝密)', async () => {
     expect(await codeOf(renderGongwen(short({ secrecy: 'secret' })))).toBe('DOC_CLASSIFIED_REFUSED');
     expect(await codeOf(renderGongwen(short({ secrecy: 'top-secret' })))).toBe('DOC_CLASSIFIED_REFUSED');

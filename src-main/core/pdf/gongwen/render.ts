@@ -17,6 +17,8 @@ import { drawPageNumber } from './pageNumbers.ts';
 import { signatureItems } from './signature.ts';
 
 export const MAX_GENERATED_PAGES = 1000;
+/** ≈ 500 full pages of body text: refused before any layout work. */
+export const MAX_TEXT_CHARS = 300_000;
 
 export interface RenderOptions {
   fonts?: FontSet;
@@ -29,7 +31,10 @@ export function parseGongwenSpec(input: unknown): GongwenSpec {
     throw new AppError('VALIDATION_FAILED', { issues }, `公文描述不符合要求：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`);
   }
   if (isClassified(parsed.data.secrecy)) throw new AppError('DOC_CLASSIFIED_REFUSED');
-  return parsed.data;
+  const d = parsed.data;
+  const chars = [...d.body, ...d.attachments.flatMap((a) => a.body ?? [])].reduce((s, p) => s + p.length, 0);
+  if (chars > MAX_TEXT_CHARS) throw new AppError('PDF_TOO_LARGE', { characters: chars, max: MAX_TEXT_CHARS });
+  return d;
 }
 
 function decodeImage(image: string): { bytes: Uint8Array; kind: 'png' | 'jpg' } {
