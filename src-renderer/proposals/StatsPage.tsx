@@ -22,9 +22,9 @@ export function StatsPage() {
   if (!s) return <Card loading={stats.loading} />;
   const units = s.units.slice(0, 20);
   const bar = {
-    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, bottom: 70, top: 30 },
+    animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, bottom: 70, top: 30 },
     xAxis: { type: 'category', data: units.map((u) => unitName(byCode, u.unit)), axisLabel: { rotate: 30 } },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: t('proposals.st.assigned'), type: 'bar', data: units.map((u) => u.assigned) },
       { name: t('proposals.st.answered'), type: 'bar', data: units.map((u) => u.answered) },
@@ -33,7 +33,7 @@ export function StatsPage() {
     ],
   };
   const pie = {
-    tooltip: { trigger: 'item' }, legend: { bottom: 0 },
+    animation: false, tooltip: { trigger: 'item' }, legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['35%', '65%'], data: (['A', 'B', 'C', 'D'] as const).map((k) => ({ name: t(`proposals.outcome.${k}`), value: s.totals.outcomes[k] })) }],
   };
   const exportXlsx = () => getApi().proposals.exportStatsXlsx({}).then(
