@@ -1,6 +1,6 @@
 /** How a request reaches the core: Electron's preload (window.api) or the browser host's WebSocket bridge. */
 import type { IpcResult } from '../../shared/ipc/define.ts';
-import type { CoreEvent } from '../../shared/ipc/contract.ts';
+import { CoreEventSchema, type CoreEvent } from '../../shared/ipc/contract.ts';
 
 export interface Transport {
   /** Sends one request; resolves with the wire envelope (never rejects for an operation error). */
@@ -12,7 +12,7 @@ export interface Transport {
 /** What the Electron preload exposes as window.api. */
 export interface PreloadApi {
   invoke(channel: string, input: unknown): Promise<unknown>;
-  onEvent(cb: (event: CoreEvent) => void): (() => void) | void;
+  onEvent(cb: (event: unknown) => void): (() => void) | void;
 }
 
 export function isIpcResult(x: unknown): x is IpcResult<unknown> {
@@ -29,7 +29,11 @@ export function preloadTransport(preload: PreloadApi): Transport {
       return isIpcResult(result) ? result : { ok: false, error: { code: 'INTERNAL', message: 'malformed reply' } };
     },
     onEvent(cb) {
-      const off = preload.onEvent(cb);
+      // Events are checked like every other input crossing into the page.
+      const off = preload.onEvent((raw) => {
+        const parsed = CoreEventSchema.safeParse(raw);
+        if (parsed.success) cb(parsed.data);
+      });
       return typeof off === 'function' ? off : () => undefined;
     },
   };

@@ -12,6 +12,7 @@ import { contract } from '../../shared/ipc/contract.ts';
 import { bridgeTransport, bridgeUrlFromLocation } from '../../src-renderer/api/bridgeTransport.ts';
 import { createApi } from '../../src-renderer/api/client.ts';
 import { ApiError, userMessage } from '../../src-renderer/api/errors.ts';
+import { preloadTransport } from '../../src-renderer/api/transport.ts';
 import { setTransport } from '../../src-renderer/api/index.ts';
 import { ErrorAlert } from '../../src-renderer/app/ErrorAlert.tsx';
 import { setupI18n } from '../../src-renderer/i18n/index.ts';
@@ -119,5 +120,30 @@ describe('bridge transport', () => {
     socket.open();
     socket.close();
     await expect(p).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('preload transport (Electron)', () => {
+  it('unwraps IpcResult replies, turns a malformed reply into INTERNAL, and passes only valid events', async () => {
+    let listener: ((e: unknown) => void) | null = null;
+    const preload = {
+      invoke: async (channel: string) => (channel === 'documents.counts'
+        ? { ok: true, value: { unsigned: 1, unread: 0, urgentUnsigned: 0 } }
+        : channel === 'sync.now' ? 'garbage' : { ok: false, error: { code: 'FORBIDDEN', message: 'unknown channel' } }),
+      onEvent: (cb: (e: unknown) => void) => { listener = cb; return () => { listener = null; }; },
+    };
+    const t = preloadTransport(preload);
+    const api = createApi(t);
+    await expect(api.documents.counts({})).resolves.toEqual({ unsigned: 1, unread: 0, urgentUnsigned: 0 });
+    await expect(api.sync.now({})).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(api.auth.logout({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const seen: string[] = [];
+    const off = t.onEvent((e) => seen.push(e.type));
+    listener!({ type: 'changed', entities: ['document'] });
+    listener!({ type: 'changed', entities: 'not-a-list' });
+    listener!({ type: 'rm -rf' });
+    expect(seen).toEqual(['changed']);
+    off();
+    expect(listener).toBeNull();
   });
 });
