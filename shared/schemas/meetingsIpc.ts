@@ -116,4 +116,6 @@ export const meetingOperations = {
   exportIcs: op(ById, z.strictObject({ fileName: z.string(), text: z.string() })),
   exportAttendeesXlsx: op(ById, ExportFile),
   signInSheetPdf: op(ById, ExportFile),
+  /** The notice as a printable 公文 (GB/T 9704 会议通知 layout), for every party that can see the meeting. */
+  noticePdf: op(ById, ExportFile),
 } as const;

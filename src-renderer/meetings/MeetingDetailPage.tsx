@@ -1,5 +1,5 @@
 /** One meeting: the notice itself, then the organiser's dashboard or the invited unit's sign/reply form. */
-import { Alert, Card, Descriptions, Spin, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeRequirement } from '../../shared/domain/meetingsChange.ts';
 import { formatShanghai, formatShanghaiRange } from '../../shared/domain/meetingsTime.ts';
@@ -8,7 +8,9 @@ import { MEETING_TYPE_LABELS } from '../../shared/schemas/meetings.ts';
 import type { MeetingDetail } from '../../shared/schemas/meetingsIpc.ts';
 import { getApi } from '../api/index.ts';
 import { ErrorAlert } from '../app/ErrorAlert.tsx';
+import { notifyError } from '../app/notifyError.ts';
 import { useSession } from '../stores/session.ts';
+import { downloadFile } from './download.ts';
 import { MeetingDashboardPanel } from './MeetingDashboardPanel.tsx';
 import { ReplyPanel } from './ReplyPanel.tsx';
 import { useMeetingData } from './useMeetingData.ts';
@@ -19,7 +21,13 @@ function Notice({ d, unit }: { d: MeetingDetail; unit: string }) {
   const changed = new Set<string>(d.lastChange?.diff.map((x) => x.field) ?? []);
   const mark = (field: string, node: React.ReactNode) => (changed.has(field) ? <span className="xt-changed" style={{ background: '#fff1b8' }}>{node}</span> : node);
   return (
-    <Card title={<span data-testid="meeting-title">{m.title}</span>} extra={<Tag>{t(`meetings.status.${m.status}`)}</Tag>} size="small">
+    <Card title={<span data-testid="meeting-title">{m.title}</span>} extra={
+      <Space>
+        <Tag>{t(`meetings.status.${m.status}`)}</Tag>
+        <Button size="small" data-testid="meeting-notice-pdf" onClick={() => getApi().meetings.noticePdf({ meetingId: m.id })
+          .then((f) => downloadFile(f.fileName, f.data, 'application/pdf'), notifyError)}>{t('meetings.reply.printNotice')}</Button>
+      </Space>
+    } size="small">
       {d.lastChange && d.role === 'invited' ? (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="meeting-change-alert"
           title={`${t('meetings.reply.changed')}${d.lastChange.diff.map((x) => `${x.label}：${x.before} → ${x.after}`).join('；')}`} />

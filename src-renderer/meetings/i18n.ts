@@ -19,7 +19,7 @@ const zh = {
   reply: {
     notice: '会议通知', sign: '签收', signed: '已签收', changed: '会议有变更，请重新签收：', kind: '回执', attend: '参会', leave: '请假', substitute: '代会',
     name: '姓名', jobTitle: '职务', phone: '电话', addPerson: '添加参会人员', reason: '原因', insteadOf: '原定参会人', submit: '提交回执', submitted: '回执已提交',
-    ics: '加入日历 (.ics)', mine: '本单位回执', deadline: '回执截止', requirement: '参会要求',
+    ics: '加入日历 (.ics)', mine: '本单位回执', deadline: '回执截止', requirement: '参会要求', printNotice: '打印通知',
   },
   state: { unsigned: '未签收', signed: '已签收未回执', attend: '参会', leave: '请假', substitute: '代会', reconfirm: '待重新确认' },
   status: { draft: '草稿', sent: '已发送', changed: '已变更', cancelled: '已取消' },
@@ -43,7 +43,7 @@ const en: Dict = {
   reply: {
     notice: 'Notice', sign: 'Sign for it', signed: 'Signed', changed: 'The meeting changed; sign again:', kind: 'Reply', attend: 'Attend', leave: 'Excused', substitute: 'Substitute',
     name: 'Name', jobTitle: 'Title', phone: 'Phone', addPerson: 'Add attendee', reason: 'Reason', insteadOf: 'Instead of', submit: 'Send reply', submitted: 'Reply sent',
-    ics: 'Add to calendar (.ics)', mine: 'Our reply', deadline: 'Reply by', requirement: 'Attendance',
+    ics: 'Add to calendar (.ics)', mine: 'Our reply', deadline: 'Reply by', requirement: 'Attendance', printNotice: 'Print notice',
   },
   state: { unsigned: 'Not signed', signed: 'Signed, no reply', attend: 'Attending', leave: 'Excused', substitute: 'Substitute', reconfirm: 'To re-confirm' },
   status: { draft: 'Draft', sent: 'Sent', changed: 'Changed', cancelled: 'Cancelled' },

@@ -119,5 +119,5 @@ describe.runIf(hasChromium())('meeting notices in the browser', () => {
 
     const problems = [...sec.problems, ...daoli.problems].filter((p) => !p.includes('favicon'));
     expect(problems).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });

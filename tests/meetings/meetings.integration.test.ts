@@ -39,7 +39,7 @@ describe('meeting notices: secretary → 10 units (real server, 11 cores)', () =
   afterAll(async () => {
     await Promise.all([sec, ...(units ?? [])].map((c) => c?.core.close()));
     await server?.close();
-  });
+  }, 120_000);
 
   it('delivers a notice with a PDF agenda to 10 units; 7 reply (请假, 代会, one offline), 3 are reminded; counts match', async () => {
     const agenda = await call(sec.core, 'files.add', { name: '会议议程.pdf', data: minimalPdf('Agenda') });
@@ -105,7 +105,7 @@ describe('meeting notices: secretary → 10 units (real server, 11 cores)', () =
     });
     expect(d2.rows.filter((r) => r.remindCount === 1).map((r) => r.unit).sort()).toEqual([...silent].sort());
     expect(d2.rows.find((r) => r.unit === 'D-NANGANG')).toMatchObject({ state: 'substitute', attendees: 1, shortBy: 1 });
-  });
+  }, 120_000);
 
   it('a change notice resets every receipt, highlights what changed, and the units sign again', async () => {
     const before = await call(sec.core, 'meetings.get', { meetingId });
@@ -128,7 +128,7 @@ describe('meeting notices: secretary → 10 units (real server, 11 cores)', () =
     for (const u of units.slice(0, 7)) await call(u.core, 'meetings.sign', { meetingId });
     const again = await waitFor(sec.core, async () => { const d = await dashboard(sec.core, meetingId); return d.counts.signed === 7 ? d : null; }, 'signed again');
     expect(again.counts).toMatchObject({ signed: 7, replied: 7, reconfirm: 0, attend: 5, leave: 1, substitute: 1, attendees: 11 });
-  });
+  }, 120_000);
 
   it('a reply written offline before a later change is kept and flagged for re-confirmation, not lost', async () => {
     const late = units[3];
@@ -156,7 +156,7 @@ describe('meeting notices: secretary → 10 units (real server, 11 cores)', () =
       return row?.state === 'attend' && row.signed ? row : null;
     }, 're-confirmation');
     expect(confirmed.attendees).toBe(1);
-  });
+  }, 120_000);
 
   it('exports the attendee xlsx and the sign-in sheet PDF with one row per attendee, and an .ics', async () => {
     // Everyone else re-signs version 3 so the list is current.
@@ -186,11 +186,19 @@ describe('meeting notices: secretary → 10 units (real server, 11 cores)', () =
       expect(text).toMatch(/请假单位：[^\n]*道里/u);
     }
 
+    const notice = await call(units[2].core, 'meetings.noticePdf', { meetingId });
+    const noticeFile = artifactPath('meeting-notice.pdf');
+    fs.writeFileSync(noticeFile, notice.data);
+    if (hasPoppler()) {
+      const text = execFileSync('pdftotext', [noticeFile, '-'], { encoding: 'utf8' }).replace(/\s+/gu, '');
+      for (const s of ['关于召开全市冬季安全生产工作会议的通知', '市政府第二会议室', '通报安全生产形势', '王秘书']) expect(text, s).toContain(s);
+    }
+
     const ics = await call(units[2].core, 'meetings.exportIcs', { meetingId });
     expect(ics.text).toContain('DTSTART;TZID=Asia/Shanghai:');
     expect(ics.text).toContain('SEQUENCE:2');
     expect((await callErr(units[2].core, 'meetings.exportAttendeesXlsx', { meetingId })).code).toBe('FORBIDDEN');
-  });
+  }, 120_000);
 
   it('cancels; a change notice or a reply on a cancelled meeting is refused', async () => {
     await call(sec.core, 'meetings.cancel', { meetingId, reason: '因故取消' });
@@ -199,5 +207,5 @@ describe('meeting notices: secretary → 10 units (real server, 11 cores)', () =
     await waitFor(u.core, async () => (await call(u.core, 'meetings.get', { meetingId })).meeting.status === 'cancelled', 'the cancellation to arrive');
     expect((await callErr(u.core, 'meetings.reply', { meetingId, reply: { kind: 'leave', reason: '无' } })).code).toBe('MEETING_CANCELLED');
     expect(notifications.get(UNIT_CODES[8])).toContain('会议取消通知');
-  });
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context.ts';
 import { unitName } from '../directory/directoryStore.ts';
 import { registerMeetingAppliers } from './applyChanges.ts';
 import { attendeesXlsx, icsFile, signInSheetPdf } from './exports.ts';
+import { noticePdf } from './noticePdf.ts';
 import { addMinutes, cancel, changeMeeting, remind, sendMeeting, validateSend } from './organise.ts';
 import { dashboard, deleteDraft, detail, list, listDrafts, requireVisible, roomConflicts, saveDraft } from './queries.ts';
 import { reply, sign } from './respond.ts';
@@ -86,6 +87,10 @@ export function meetingHandlers(ctx: CoreContext): Handlers<Contract>['meetings'
     async exportAttendeesXlsx({ meetingId }) {
       const v = organiserView(meetingId);
       return attendeesXlsx(v.m, v.receipts, v.nameOf);
+    },
+    async noticePdf({ meetingId }) {
+      const p = ctx.requireProfile();
+      return noticePdf(requireVisible(p.db, p.unit, meetingId).view, (u) => unitName(p.db, u));
     },
     async signInSheetPdf({ meetingId }) {
       const v = organiserView(meetingId);
