@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
 import { createCore, type Core } from '../../src-main/core/index.ts';
 import { API_PREFIX } from '../../shared/sync/protocol.ts';
 import { percentile, type BenchFigure } from './figures.ts';
@@ -21,7 +22,7 @@ const demo = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../..
 const clerks = new Map<string, string>();
 for (const u of demo.users) if (u.roles.includes('clerk') && !clerks.has(u.unitCode)) clerks.set(u.unitCode, u.username);
 
-function fileOf(size: number, seed: number): Uint8Array {
+function fileOf(size: number, seed: number): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(crypto.randomBytes(size));
   b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   b[8] = seed & 255;
@@ -100,18 +101,32 @@ async function fanOut(): Promise<BenchFigure[]> {
   }
 }
 
+async function rawLogin(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}${API_PREFIX}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
 async function bigPull(): Promise<BenchFigure[]> {
   const server = await startTestServer();
-  const N = 10_000;
+  const N = Number(process.env.XT_BENCH_PULL_DOCS ?? 10_000);
   const cores: Core[] = [];
   try {
-    const sender = await login(server.url, 'bgt.clerk');
-    cores.push(sender);
-    await call(sender, 'sync.setOffline', { offline: true });
-    const file = await call(sender, 'files.add', { name: 'pull.png', data: fileOf(4096, 2) });
-    for (let i = 0; i < N; i++) await call(sender, 'documents.send', draft(`批量测试文件第${i + 1}号：关于做好有关工作的通知`, ['D-DAOLI'], file, (i % 99999) + 1));
-    await call(sender, 'sync.setOffline', { offline: false });
-    await waitFor(sender, async () => (await call(sender, 'sync.status')).pending === 0, 'the 10,000 sends', 150_000);
+    // Seed: the General Office's 10,000 sends, pushed over the wire protocol in batches of 100 (setup, not timed).
+    const token = await rawLogin(server.url, 'bgt.clerk');
+    const auth = { authorization: `Bearer ${token}` };
+    const png = fileOf(4096, 2);
+    const sha256 = crypto.createHash('sha256').update(png).digest('hex');
+    await fetch(`${server.url}${API_PREFIX}/blobs/${sha256}?offset=0&size=${png.length}&name=pull.png`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: png });
+    const mainFile = { sha256, name: 'pull.png', size: png.length, kind: 'png' };
+    for (let i = 0; i < N; i += 100) {
+      const mutations = Array.from({ length: Math.min(100, N - i) }, (_, k) => ({
+        id: uuidv7(), clientTime: new Date().toISOString(), type: 'document.send',
+        payload: { ...draft(`批量测试文件第${i + k + 1}号：关于做好有关工作的通知`, ['D-DAOLI'], mainFile, ((i + k) % 99999) + 1), confirmNonClassified: undefined, documentId: uuidv7() },
+      }));
+      const res = await fetch(`${server.url}${API_PREFIX}/sync/push`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ mutations }) });
+      const body = (await res.json()) as { results: { status: string }[] };
+      if (!res.ok || body.results.some((r) => r.status !== 'applied')) throw new Error(`seeding failed: ${res.status}`);
+    }
 
     const t0 = performance.now();
     const fresh = await createCore({ dataDir: tempDir('bench-fresh'), serverUrl: server.url });
@@ -123,11 +138,10 @@ async function bigPull(): Promise<BenchFigure[]> {
     if (total < N) throw new Error(`pulled only ${total} of ${N}`);
 
     // Baseline: the same change rows, fetched raw, inserted into better-sqlite3 (WAL) in one transaction.
-    const loginRes = await fetch(`${server.url}${API_PREFIX}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'daoli.handler', password: PASSWORD }) });
-    const { token } = (await loginRes.json()) as { token: string };
+    const rawToken = await rawLogin(server.url, 'daoli.handler');
     const rows: { seq: number; json: string }[] = [];
     for (let cursor = 0, more = true; more;) {
-      const r = await fetch(`${server.url}${API_PREFIX}/sync/pull?cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+      const r = await fetch(`${server.url}${API_PREFIX}/sync/pull?cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${rawToken}` } });
       const page = (await r.json()) as { changes: { seq: number }[]; cursor: number; hasMore: boolean };
       for (const c of page.changes) rows.push({ seq: c.seq, json: JSON.stringify(c) });
       cursor = page.cursor;

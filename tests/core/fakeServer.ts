@@ -57,7 +57,7 @@ export class FakeServer {
 }
 
 /** An 8-byte PNG signature + filler: enough for the type check by content. */
-export function pngBytes(seed = 1): Uint8Array {
+export function pngBytes(seed = 1): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(64);
   b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   b.fill(seed, 8);
