@@ -10,6 +10,7 @@ import {
   app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, session, Tray, type WebContents,
 } from 'electron';
 import type { CoreEvent } from '../../shared/ipc/contract.ts';
+import { acquireInstanceLock } from '../hosts/instance-lock.ts';
 import { startBackend, type Backend } from '../hosts/launch-backend.ts';
 import { contentTypeOf, securityHeaders } from '../hosts/static-files.ts';
 import { buildMenuTemplate, trayTooltip } from './menu-template.ts';
@@ -29,6 +30,7 @@ protocol.registerSchemesAsPrivileged([
 let win: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let backend: Backend | null = null;
+let releaseLock: () => void = () => undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -49,7 +51,9 @@ function fail(err: unknown): void {
 
 async function start(): Promise<void> {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((wc, permission, callback) => callback(shouldAllowPermission(permission, wc.getURL())));
+  ses.setPermissionRequestHandler((wc, permission, callback, details) =>
+    callback(shouldAllowPermission(permission, details.requestingUrl || wc.getURL())),
+  );
   ses.setPermissionCheckHandler((_wc, permission, origin) => shouldAllowPermission(permission, origin));
   // The CSP also on every web response, written out literally so static analysis (Electronegativity) sees it;
   // tests/shell/electron-wiring.test.ts checks it equals ELECTRON_CSP, which app:// responses carry.
@@ -67,6 +71,14 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_e, contents) => hardenContents(contents));
 
   const dataDir = process.env.XT_DATA_DIR ?? app.getPath('userData');
+  // the same store must never be opened twice, e.g. by `npm start -- --browser` on this data directory
+  const lock = acquireInstanceLock(dataDir);
+  if (!lock.acquired) {
+    dialog.showErrorBox('协同已在运行', `此数据目录已被另一个协同实例使用（进程 ${lock.holder.pid}）${lock.holder.url ? `：${lock.holder.url}` : ''}`);
+    app.exit(1);
+    return;
+  }
+  releaseLock = lock.release;
   backend = await startBackend({ dataDir });
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
     const frame = event.senderFrame;
@@ -205,6 +217,9 @@ app.on('before-quit', (e) => {
   if (quitting || !backend) return;
   e.preventDefault();
   quitting = true;
-  void backend.close().finally(() => app.quit());
+  void backend.close().finally(() => {
+    releaseLock();
+    app.quit();
+  });
 });
 app.on('window-all-closed', () => app.quit());

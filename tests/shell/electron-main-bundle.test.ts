@@ -64,5 +64,8 @@ describe('bundled Electron main process', () => {
     expect(seen.directory.units).toBeGreaterThanOrEqual(70);
     expect(seen.index).toBe(200);
     expect(seen.csp).toContain("script-src 'self'");
+    // the data-directory lock was taken while running and released on quit
+    expect(fs.existsSync(path.join(appRoot, 'data', 'client'))).toBe(true);
+    expect(fs.existsSync(path.join(appRoot, 'data', 'instance.lock'))).toBe(false);
   }, 180_000);
 });

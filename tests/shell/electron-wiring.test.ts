@@ -22,6 +22,7 @@ const rec = vi.hoisted(() => {
     coreCalls: [] as { channel: string; input: unknown }[],
     ready: null as Promise<unknown> | null,
     singleInstance: true,
+    userData: '',
   };
   return state;
 });
@@ -61,7 +62,7 @@ vi.mock('electron', () => {
       return p;
     },
     getAppPath: () => '/app',
-    getPath: () => '/tmp/xt-userdata-never-used',
+    getPath: () => rec.userData,
     quit: vi.fn(),
     exit: vi.fn(),
     setBadgeCount: vi.fn(),
@@ -130,6 +131,10 @@ async function until(cond: () => boolean): Promise<void> {
 
 describe('Electron main process wiring', () => {
   beforeAll(async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    rec.userData = mkdtempSync(`${tmpdir()}/xt-wiring-`);
+    delete process.env.XT_DATA_DIR;
     await import('../../src-main/electron/main.ts');
     await until(() => rec.windows.length > 0 && rec.ipcHandlers.has('xt:invoke'));
   });
@@ -183,9 +188,12 @@ describe('Electron main process wiring', () => {
 
   it('denies permission requests by default', () => {
     const answers: boolean[] = [];
-    rec.permissionRequest!({ getURL: () => 'app://xietong/index.html' }, 'media', (ok: boolean) => answers.push(ok));
-    rec.permissionRequest!({ getURL: () => 'app://xietong/index.html' }, 'geolocation', (ok: boolean) => answers.push(ok));
-    expect(answers).toEqual([false, false]);
+    const wc = { getURL: () => 'app://xietong/index.html' };
+    rec.permissionRequest!(wc, 'media', (ok: boolean) => answers.push(ok), { requestingUrl: 'app://xietong/index.html' });
+    rec.permissionRequest!(wc, 'geolocation', (ok: boolean) => answers.push(ok), { requestingUrl: 'app://xietong/index.html' });
+    rec.permissionRequest!(wc, 'clipboard-sanitized-write', (ok: boolean) => answers.push(ok), { requestingUrl: 'https://evil.example/' });
+    rec.permissionRequest!(wc, 'clipboard-sanitized-write', (ok: boolean) => answers.push(ok), { requestingUrl: 'app://xietong/index.html' });
+    expect(answers).toEqual([false, false, false, true]);
     expect(rec.permissionCheck!(null, 'notifications', 'app://xietong')).toBe(false);
   });
 
