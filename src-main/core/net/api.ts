@@ -40,8 +40,14 @@ export function normalizeServerUrl(url: string): string {
 
 export class ServerApi {
   readonly serverUrl: string;
+  private readonly closing = new AbortController();
   constructor(private readonly opts: ApiOptions) {
     this.serverUrl = normalizeServerUrl(opts.serverUrl);
+  }
+
+  /** Aborts every request in flight (the profile is closing): nothing waits for a slow network on logout or quit. */
+  abortAll(): void {
+    this.closing.abort();
   }
 
   url(route: string, query?: Record<string, string | number | undefined>): string {
@@ -67,7 +73,7 @@ export class ServerApi {
     try {
       res = await this.opts.fetch(this.url(route, init.query), {
         method, headers, body: init.body,
-        signal: AbortSignal.timeout(init.timeoutMs ?? this.opts.timeoutMs ?? 30_000),
+        signal: AbortSignal.any([AbortSignal.timeout(init.timeoutMs ?? this.opts.timeoutMs ?? 30_000), this.closing.signal]),
       });
     } catch (e) {
       throw new AppError('SERVER_UNREACHABLE', { cause: String((e as Error)?.message ?? e) });
