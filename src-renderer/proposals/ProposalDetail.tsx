@@ -1,5 +1,6 @@
 /** One item: its details, the actions the caller may take now, and its full timeline. */
-import { Button, Card, Descriptions, Space, Tag, Timeline } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tag, Timeline } from 'antd';
+import { CN_CALENDAR } from '../../shared/domain/workdays.ts';
 import { useTranslation } from 'react-i18next';
 import type { ProposalEvent } from '../../shared/schemas/proposals.ts';
 import { getApi } from '../api/index.ts';
@@ -55,6 +56,8 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
           { key: 'sf', label: t('proposals.col.satisfaction'), children: item.satisfaction ? t(`proposals.satisfaction.${item.satisfaction}`) : '' },
           { key: 'rb', label: t('proposals.detail.returnBy'), children: item.status === 'assigned' ? item.returnBy ?? '' : '' },
         ]} />
+        {item.deadline && !CN_CALENDAR.isCovered(item.deadline)
+          ? <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('proposals.detail.uncovered', { y: item.deadline.slice(0, 4) })} /> : null}
         <p style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{item.content}</p>
         {item.replyText ? <Card size="small" type="inner" title={t('proposals.detail.reply')} extra={<Button size="small" data-testid="proposal-letter" onClick={letter}>{t('proposals.detail.letter')}</Button>}>
           <p style={{ whiteSpace: 'pre-wrap' }}>{item.replyText}</p></Card> : null}

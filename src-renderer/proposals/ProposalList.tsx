@@ -1,5 +1,5 @@
 /** Items the unit may see, filtered by status, deadline (overdue / due soon highlighted), unit and full text. */
-import { Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/schemas/proposals.ts';
@@ -21,6 +21,11 @@ export function ProposalList({ unit }: { unit: string | null }) {
   const list = useLoad(() => getApi().proposals.list({
     filter: { statuses: status ? [status] : [], deadline, unit, query: query.trim() || null }, sort: deadline ? 'deadline' : 'number', offset: (page - 1) * 50, limit: 50,
   }), [status, deadline, unit, query, page, tick]);
+  // reminders: open items past or near their deadline
+  const due = useLoad(async () => {
+    const count = async (deadline: DeadlineFlag) => (await getApi().proposals.list({ filter: { deadline, unit }, limit: 1 })).total;
+    return { overdue: await count('overdue'), dueSoon: await count('dueSoon') };
+  }, [unit, tick]);
   const columns = [
     { title: t('proposals.col.number'), key: 'number', width: 80, render: (_: unknown, r: ProposalRow) => `${t(`proposals.kind.${r.kind}`)}${r.number}` },
     { title: t('proposals.col.title'), key: 'title', render: (_: unknown, r: ProposalRow) => (
@@ -41,6 +46,10 @@ export function ProposalList({ unit }: { unit: string | null }) {
   ];
   return (
     <div data-testid="proposals-list">
+      {due.data && due.data.overdue + due.data.dueSoon > 0 ? (
+        <Alert style={{ marginBottom: 12 }} type={due.data.overdue ? 'error' : 'warning'} showIcon data-testid="proposals-reminder"
+          message={t('proposals.filter.reminder', due.data)} action={<a onClick={() => { setDeadline(due.data!.overdue ? 'overdue' : 'dueSoon'); setPage(1); }}>{t('proposals.filter.show')}</a>} />
+      ) : null}
       <Space wrap style={{ marginBottom: 12 }}>
         <Select style={{ width: 140 }} allowClear placeholder={t('proposals.filter.all')} value={status} data-testid="proposals-filter-status"
           onChange={(v) => { setStatus(v ?? null); setPage(1); }} options={PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposals.status.${s}`) }))} />

@@ -4,7 +4,7 @@ import { i18n } from '../i18n/index.ts';
 const zh = {
   title: '建议提案办理', list: '办理列表', stats: '统计分析', import: '批量导入', exportXlsx: '导出统计表',
   col: { number: '编号', title: '标题', kind: '类型', author: '领衔人', category: '分类', status: '状态', lead: '主办单位', deadline: '办理期限', outcome: '办理结果', satisfaction: '满意度' },
-  filter: { all: '全部状态', due: '期限', overdue: '已超期', dueSoon: '即将到期', search: '标题、内容、领衔人', unit: '承办单位' },
+  filter: { all: '全部状态', due: '期限', overdue: '已超期', dueSoon: '即将到期', search: '标题、内容、领衔人', unit: '承办单位', reminder: '提醒：已超期 {{overdue}} 件，5个工作日内到期 {{dueSoon}} 件', show: '查看' },
   kind: { suggestion: '建议', proposal: '提案' },
   status: { registered: '已登记', assigned: '已交办', returned: '已退回', signed: '已签收', handling: '办理中', answered: '已答复', reviewed: '已审核', closed: '已办结' },
   outcome: { A: 'A 已解决', B: 'B 正在解决', C: 'C 计划解决', D: 'D 留作参考' },
@@ -16,7 +16,7 @@ const zh = {
   },
   detail: {
     info: '基本情况', timeline: '办理过程', session: '届次', group: '代表团/界别', coAuthors: '联名', contact: '联系方式', received: '收到日期',
-    co: '协办单位', round: '第{{n}}轮办理', reply: '答复内容', letter: '答复函 (PDF)', pending: '待同步', returnBy: '可退回至', suggested: '建议改交',
+    co: '协办单位', round: '第{{n}}轮办理', uncovered: '{{y}}年法定节假日安排尚未收录，期限暂按周一至周五计算，请在国务院公布后更新日历', reply: '答复内容', letter: '答复函 (PDF)', pending: '待同步', returnBy: '可退回至', suggested: '建议改交',
   },
   action: {
     assign: '交办', reassign: '重新交办', sign: '签收', return: '退回', note: '记录办理情况', countersign: '协办意见', reply: '答复', review: '审核', feedback: '记录满意度',
@@ -38,7 +38,7 @@ type Dict = typeof zh;
 const en: Dict = {
   title: 'Suggestions & proposals', list: 'Items', stats: 'Statistics', import: 'Import', exportXlsx: 'Export statistics',
   col: { number: 'No.', title: 'Title', kind: 'Kind', author: 'Lead author', category: 'Category', status: 'Status', lead: 'Lead unit', deadline: 'Deadline', outcome: 'Outcome', satisfaction: 'Satisfaction' },
-  filter: { all: 'All statuses', due: 'Deadline', overdue: 'Overdue', dueSoon: 'Due soon', search: 'Title, content, author', unit: 'Unit' },
+  filter: { all: 'All statuses', due: 'Deadline', overdue: 'Overdue', dueSoon: 'Due soon', search: 'Title, content, author', unit: 'Unit', reminder: 'Reminder: {{overdue}} overdue, {{dueSoon}} due within 5 working days', show: 'Show' },
   kind: { suggestion: 'Suggestion', proposal: 'Proposal' },
   status: { registered: 'Registered', assigned: 'Assigned', returned: 'Returned', signed: 'Signed for', handling: 'Handling', answered: 'Answered', reviewed: 'Reviewed', closed: 'Closed' },
   outcome: { A: 'A Solved', B: 'B Being solved', C: 'C Planned', D: 'D For reference' },
@@ -50,7 +50,7 @@ const en: Dict = {
   },
   detail: {
     info: 'Details', timeline: 'Timeline', session: 'Session', group: 'Delegation/sector', coAuthors: 'Co-signers', contact: 'Contact', received: 'Received',
-    co: 'Co-handling units', round: 'Round {{n}}', reply: 'Reply', letter: 'Reply letter (PDF)', pending: 'Not yet synced', returnBy: 'Return by', suggested: 'Suggested unit',
+    co: 'Co-handling units', round: 'Round {{n}}', uncovered: 'The {{y}} public holiday arrangement is not in the calendar yet; the deadline counts Monday–Friday only until it is updated', reply: 'Reply', letter: 'Reply letter (PDF)', pending: 'Not yet synced', returnBy: 'Return by', suggested: 'Suggested unit',
   },
   action: {
     assign: 'Assign', reassign: 'Reassign', sign: 'Sign for', return: 'Return', note: 'Add note', countersign: 'Give opinion', reply: 'Answer', review: 'Review', feedback: 'Record feedback',
