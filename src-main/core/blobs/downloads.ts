@@ -12,6 +12,19 @@ import { mapStorageError } from '../store/db.ts';
 import type { BlobFiles } from './blobFiles.ts';
 import { extractText } from './pdfText.ts';
 
+/** Resolves when the stream drains or closes, leaving no listener behind. */
+function drained(out: fs.WriteStream): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
 export interface DownloadDeps {
   db: () => Db | null;
   api: ServerApi;
@@ -85,7 +98,7 @@ export class DownloadQueue {
         try {
           for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
             if (failure) break;
-            if (!out.write(chunk)) await new Promise<void>((r) => { out.once('drain', () => r()); out.once('close', () => r()); });
+            if (!out.write(chunk)) await drained(out);
           }
         } catch (e) {
           failure = e;

@@ -48,30 +48,62 @@ function applyResults(db: Db, rows: OutboxRow[], results: MutationResult[], acto
   return out;
 }
 
+const UPLOAD_CONCURRENCY = 4;
+
+function isRetryable(e: unknown): boolean {
+  return isTransient(e) || (e instanceof AppError && e.code === 'BLOB_OFFSET_MISMATCH');
+}
+
+/** The blobs a queued mutation names (document main file + attachments, meeting materials and minutes). */
+function namedBlobs(row: OutboxRow): string[] {
+  const wire = toWire(row);
+  return (wire.type === 'document.send' ? filesOf(wire.payload) : meetingFilesOf(wire)).map((f) => f.sha256);
+}
+
+/** Uploads every blob the rows name, UPLOAD_CONCURRENCY at a time; returns the failure per sha (none = uploaded). */
+async function uploadAll(deps: UploadDeps, rows: OutboxRow[]): Promise<Map<string, unknown>> {
+  const shas = [...new Set(rows.flatMap(namedBlobs))];
+  const failures = new Map<string, unknown>();
+  let next = 0;
+  const worker = async () => {
+    while (next < shas.length) {
+      const sha = shas[next++];
+      try {
+        await ensureUploaded(deps, sha);
+      } catch (e) {
+        failures.set(sha, e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, shas.length) }, worker));
+  return failures;
+}
+
 export async function pushOutbox(deps: UploadDeps & { actor: string }): Promise<PushOutcome> {
   const total: PushOutcome = { applied: 0, rejected: 0 };
   for (let round = 0; round < 10_000; round++) {
     const rows = outboxHead(deps.db, MAX_PUSH_BATCH);
     if (rows.length === 0) break;
-    // Upload what the batch names; a blob refused for good rejects its mutation, a transient failure stops here.
+    // Upload what the batch names (a few at a time); a blob refused for good rejects its mutation, a transient
+    // failure stops the batch before the first mutation that needs it.
+    const outcome = await uploadAll(deps, rows);
     const batch: OutboxRow[] = [];
     for (const row of rows) {
-      const wire = toWire(row);
-      try {
-        if (wire.type === 'document.send') for (const f of filesOf(wire.payload)) await ensureUploaded(deps, f.sha256);
-        for (const f of meetingFilesOf(wire)) await ensureUploaded(deps, f.sha256);
+      const failure = namedBlobs(row).map((sha) => outcome.get(sha)).find((e) => e !== undefined);
+      if (failure === undefined) {
         batch.push(row);
-      } catch (e) {
-        if (isTransient(e) || (e instanceof AppError && e.code === 'BLOB_OFFSET_MISMATCH')) {
-          if (batch.length === 0) throw e;
-          break;
-        }
-        const err = e instanceof AppError ? e : new AppError('INTERNAL', undefined, String(e));
-        deps.db.transaction(() => rejectLocally(deps.db, row, { code: err.code, message: err.message }, deps.actor))();
-        total.rejected++;
-        // re-read the head next round so the order stays intact
+        continue;
+      }
+      if (isRetryable(failure)) {
+        if (batch.length === 0) throw failure;
         break;
       }
+      const err = failure instanceof AppError ? failure : new AppError('INTERNAL', undefined, String(failure));
+      if (batch.length === 0) {
+        deps.db.transaction(() => rejectLocally(deps.db, row, { code: err.code, message: err.message }, deps.actor))();
+        total.rejected++;
+      }
+      break; // push what precedes it; the refused one is handled at the head of the next round, keeping the order
     }
     if (batch.length > 0) {
       deps.db.prepare('UPDATE outbox SET attempts = attempts + 1 WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(batch.map((r) => r.id)));
