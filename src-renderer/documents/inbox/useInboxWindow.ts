@@ -52,12 +52,26 @@ export function useInboxWindow(filter: InboxFilterValue, tick: number): InboxWin
     );
   }, [filter]);
 
+  // While the user drags the scrollbar across thousands of rows, only the window where the scroll settles is
+  // fetched (a 60 ms quiet period), so the core is not queued up with pages nobody looks at any more.
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const ensure = useCallback((start: number, end: number) => {
     visible.current = [start, end];
+    const fetchVisible = () => {
+      timer.current = null;
+      const [s, e] = visible.current;
+      const first = Math.floor(Math.max(0, s) / INBOX_PAGE);
+      const last = Math.floor(Math.max(0, e) / INBOX_PAGE);
+      for (let p = first; p <= last; p++) if (!pages.current.has(p)) fetchPage(p, generation.current);
+    };
     const first = Math.floor(Math.max(0, start) / INBOX_PAGE);
     const last = Math.floor(Math.max(0, end) / INBOX_PAGE);
-    for (let p = first; p <= last; p++) if (!pages.current.has(p)) fetchPage(p, generation.current);
+    let missing = false;
+    for (let p = first; p <= last; p++) if (!pages.current.has(p) && !inFlight.current.has(p)) missing = true;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = missing ? setTimeout(fetchVisible, 60) : null;
   }, [fetchPage]);
+  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
 
   // New filter or changed data: start a new generation. After a data change (same filter) the old rows stay on
   // screen as a fallback until the fresh pages arrive; after a filter change they are dropped.
