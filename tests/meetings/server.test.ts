@@ -7,8 +7,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDraft } from '../../shared/schemas/meetings.ts';
 import { OFFLINE_REPLY_GRACE_MS } from '../../shared/domain/meetingsValidate.ts';
-import { BACKENDS, login, mutation, push, startTestServer, type TestServer } from '../server/harness.ts';
-import { latest, pullAll } from '../server/builders.ts';
+import { api, BACKENDS, login, mutation, pdfBytes, push, startTestServer, type TestServer } from '../server/harness.ts';
+import { latest, pullAll, uploadPdf } from '../server/builders.ts';
 
 const HOUR = 3600_000;
 const UNITS = ['D-DAOLI', 'D-NANGANG', 'D-DAOWAI'];
@@ -98,5 +98,23 @@ describe.each(BACKENDS)('meeting notices on the %s server', (backend) => {
     expect(Object.fromEntries(receipts.map((r) => [r.unit, r.remindCount]))).toEqual({ 'D-DAOLI': 0, 'D-NANGANG': 1, 'D-DAOWAI': 1 });
     const [outsider] = await push(server.url, tokens.sec, [mutation({ type: 'meeting.remind', payload: { meetingId, units: ['B-FGW'], message: null } })]);
     expect(outsider.error?.code).toBe('MEETING_NOT_INVITED');
+  });
+
+  it('distributes materials and 纪要 to the invited units only; a file not uploaded is refused', async () => {
+    const agenda = await uploadPdf(server.url, tokens.sec, pdfBytes(30_000), '议程.pdf');
+    const { meetingId, result } = await send({ materials: [agenda] });
+    expect(result.status).toBe('applied');
+    const minutes = await uploadPdf(server.url, tokens.sec, pdfBytes(25_000), '会议纪要.pdf');
+    const [ok] = await push(server.url, tokens.sec, [mutation({ type: 'meeting.minutes', payload: { meetingId, minutes: [minutes], note: '经会议研究' } })]);
+    expect(ok.status).toBe('applied');
+    const seen = latest((await pullAll(server.url, tokens['D-NANGANG'])).changes, 'meeting').get(meetingId);
+    expect(seen?.minutes.map((f) => f.name)).toEqual(['会议纪要.pdf']);
+    for (const f of [agenda, minutes]) {
+      expect((await api(server.url, 'GET', `/blobs/${f.sha256}`, { token: tokens['D-NANGANG'] })).status).toBe(200);
+      expect((await api(server.url, 'GET', `/blobs/${f.sha256}`, { token: tokens['B-FGW'] })).status).not.toBe(200);
+    }
+    const missing = { sha256: 'e'.repeat(64), name: '未上传.pdf', size: 100, kind: 'pdf' as const };
+    const [refused] = await push(server.url, tokens.sec, [mutation({ type: 'meeting.minutes', payload: { meetingId, minutes: [missing], note: null } })]);
+    expect(refused.error?.code).toBe('DOC_BLOB_MISSING');
   });
 });
