@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/index.ts';
@@ -61,6 +62,20 @@ describe('meeting notices: secretary → 10 units (real server, 11 cores)', () =
     }
     const material = await call(units[0].core, 'files.read', { sha256: agenda.sha256 });
     expect(material.kind).toBe('pdf');
+    // The materials are fetched with the sync: a unit that never opened them can read them offline.
+    const reader = units[9];
+    const offlineRead = await waitFor(reader.core, async () => {
+      if (!fs.existsSync(path.join(reader.dataDir, 'blobs', agenda.sha256))) return null;
+      await call(reader.core, 'sync.setOffline', { offline: true });
+      try {
+        return await call(reader.core, 'files.read', { sha256: agenda.sha256 });
+      } catch {
+        return null; // the download finished on disk but not yet in the store: try again
+      } finally {
+        await call(reader.core, 'sync.setOffline', { offline: false });
+      }
+    }, 'materials available offline');
+    expect(Buffer.from(offlineRead.data).equals(Buffer.from(minimalPdf('Agenda')))).toBe(true);
 
     // A unit not invited cannot see it; too many attendees are refused before anything is queued.
     const outsider = await client(server.url, 'wuchang.clerk');
