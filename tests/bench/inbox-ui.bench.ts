@@ -19,6 +19,7 @@ import type { Delivery, OfficialDocument, Urgency } from '../../shared/schemas/d
 import { ensureRenderer, launchChromium, PASSWORD, startE2eServer, tempDir } from '../e2e/stack.ts';
 import { CHROMIUM } from '../helpers/environment.ts';
 import { percentile, type BenchFigure } from './figures.ts';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const COUNT = 100_000;
@@ -92,9 +93,9 @@ export async function run(): Promise<BenchFigure[]> {
   const rendererDir = await ensureRenderer();
   const server = await startE2eServer();
   const browser = await launchChromium();
+  const dirs: Record<string, string> = {};
   try {
     // Log in once per user (real server), then close the core so the store can be filled.
-    const dirs: Record<string, string> = {};
     for (const user of ['daoli.clerk', 'nangang.clerk']) {
       dirs[user] = tempDir(`bench-${user}`);
       const core = await createCore({ dataDir: dirs[user] });
@@ -142,6 +143,7 @@ export async function run(): Promise<BenchFigure[]> {
         baseline: { name: 'same search, empty store', value: searchEmpty, unit: 'ms' }, extra: { hitsShown: hits ?? '' } },
     ];
   } finally {
+    for (const dir of Object.values(dirs)) fs.rmSync(dir, { recursive: true, force: true });
     await browser.close();
     await server.close();
   }

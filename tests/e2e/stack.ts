@@ -27,8 +27,11 @@ export async function ensureRenderer(): Promise<string> {
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
-export function startE2eServer(): Promise<Server> {
-  return startServer({ dataDir: tempDir('server'), port: 0, host: '127.0.0.1', seed: 'demo', settings: { scryptCost: 1024 } });
+/** A seeded server in a temp dir; close() also removes the directory. */
+export async function startE2eServer(): Promise<Server> {
+  const dataDir = tempDir('server');
+  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', seed: 'demo', settings: { scryptCost: 1024 } });
+  return { ...server, close: async () => { await server.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
 export interface Desk {
@@ -43,7 +46,8 @@ export interface Desk {
 
 /** One user's machine: own data dir and core, own browser host, own browser context. */
 export async function openDesk(browser: Browser, rendererDir: string, name: string): Promise<Desk> {
-  const core = await createCore({ dataDir: tempDir(name) });
+  const dataDir = tempDir(name);
+  const core = await createCore({ dataDir });
   const host = await startBrowserHost({ core, rendererDir });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   const page = await context.newPage();
@@ -58,6 +62,7 @@ export async function openDesk(browser: Browser, rendererDir: string, name: stri
       await context.close().catch(() => undefined);
       await host.close().catch(() => undefined);
       await core.close().catch(() => undefined);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
