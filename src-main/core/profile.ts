@@ -53,6 +53,7 @@ export class Profile {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.downloads.stop();
     this.api.abortAll();
     await this.engine.stop();
     this.closed = true;

@@ -11,6 +11,7 @@ import { documentsNaming, reindexDocument } from '../store/records.ts';
 import { mapStorageError } from '../store/db.ts';
 import type { BlobFiles } from './blobFiles.ts';
 import { extractText } from './pdfText.ts';
+import { backoffDelay } from '../sync/backoff.ts';
 
 /** Resolves when the stream drains or closes, leaving no listener behind. */
 function drained(out: fs.WriteStream): Promise<void> {
@@ -36,6 +37,8 @@ export class DownloadQueue {
   private inflight = new Map<string, Promise<void>>();
   private waiting: string[] = [];
   private active = 0;
+  private failures = new Map<string, number>();
+  private stopped = false;
   constructor(private readonly deps: DownloadDeps, private readonly concurrency = 4) {}
 
   /** Queues every known blob that is not on this machine yet. */
@@ -47,17 +50,37 @@ export class DownloadQueue {
     this.pump();
   }
 
+  /** A failed background download is tried again with back-off (and on every sync cycle), not only after new data. */
+  private retryLater(sha256: string): void {
+    const n = (this.failures.get(sha256) ?? 0) + 1;
+    this.failures.set(sha256, n);
+    if (n > 8 || this.stopped) return; // the next successful sync cycle queues it again
+    const t = setTimeout(() => {
+      if (!this.waiting.includes(sha256)) this.waiting.push(sha256);
+      this.pump();
+    }, backoffDelay(n, 1_000, 60_000));
+    t.unref();
+  }
+
   get pendingCount(): number {
     return this.waiting.length + this.inflight.size;
   }
 
+  /** The profile is closing: nothing new starts. */
+  stop(): void {
+    this.stopped = true;
+    this.waiting = [];
+  }
+
   private pump(): void {
+    if (this.stopped) return;
     while (this.active < this.concurrency && this.waiting.length > 0) {
       const sha = this.waiting.shift()!;
       if (this.inflight.has(sha)) continue;
       this.active++;
       this.fetch(sha)
-        .catch(() => undefined) // kept as not available; retried on the next sync cycle
+        .then(() => this.failures.delete(sha))
+        .catch(() => this.retryLater(sha))
         .finally(() => {
           this.active--;
           this.pump();
