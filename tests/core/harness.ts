@@ -13,8 +13,22 @@ import type { z } from 'zod';
 
 export const PASSWORD = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../resources/seed/demo-users.json'), 'utf8')) as { password: string }).password;
 
+const made: string[] = [];
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+process.once('exit', removeTempDirs); // plain Node (the bench)
+if (process.env.VITEST) {
+  // Under vitest the worker is torn down without 'exit': clean up after the file's last test instead.
+  const { afterAll } = await import('vitest');
+  afterAll(removeTempDirs);
+}
+
+/** A fresh temp directory, removed when the process exits. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `xt-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xt-${prefix}-`));
+  made.push(dir);
+  return dir;
 }
 
 export type RunningServer = Awaited<ReturnType<typeof startServer>>;
