@@ -38,7 +38,8 @@ export class CoreContext {
 
   /** Opens the profile of a session and starts syncing it. */
   async open(session: StoredSession): Promise<Profile> {
-    if (this.profile && this.profile.session.user.username !== session.user.username) await this.closeProfile();
+    const same = this.profile && this.profile.session.user.username === session.user.username && this.profile.session.serverUrl === session.serverUrl;
+    if (this.profile && !same) await this.closeProfile();
     if (this.profile) {
       // Same user logging in again: keep the store, take the new token.
       Object.assign(this.profile.session, session);
