@@ -19,16 +19,20 @@ export function inbox(db: Db, unit: string, q: InboxQuery): { total: number; row
   const where = ['v.recipient_unit = @unit'];
   const f = q.filter;
   if (f.unsignedOnly) where.push("v.status = 'delivered'");
-  if (f.urgentOnly) where.push('d.urgency_rank < 2');
+  if (f.urgentOnly) where.push('v.urgency_rank < 2');
   if (f.fromUnit) where.push('v.sender_unit = @fromUnit');
   if (f.dateFrom) where.push('v.delivered_at >= @dateFrom');
   if (f.dateTo) where.push('v.delivered_at <= @dateTo');
   if (f.status) where.push('v.status = @status');
   const params = { unit, fromUnit: f.fromUnit, dateFrom: f.dateFrom, dateTo: f.dateTo, status: f.status, limit: q.limit, offset: q.offset };
-  const from = `FROM deliveries v JOIN documents d ON d.id = v.document_id WHERE ${where.join(' AND ')}`;
-  const total = (stmt(db, `SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n;
-  const rows = stmt(db, `SELECT v.data AS delivery, v.pending AS pending, d.data AS document ${from}
-      ORDER BY d.urgency_rank, v.delivered_at DESC, v.id LIMIT @limit OFFSET @offset`).all(params) as { delivery: string; pending: number; document: string }[];
+  // Filter, count and page on deliveries alone (index deliveries_inbox, migration 004); join documents for the page only.
+  const filtered = `FROM deliveries v WHERE ${where.join(' AND ')}`;
+  const total = (stmt(db, `SELECT COUNT(*) AS n ${filtered}`).get(params) as { n: number }).n;
+  const rows = stmt(db, `SELECT v.data AS delivery, v.pending AS pending, d.data AS document
+      FROM (SELECT v.id, v.document_id, v.data, v.pending, v.urgency_rank, v.delivered_at ${filtered}
+            ORDER BY v.urgency_rank, v.delivered_at DESC, v.id LIMIT @limit OFFSET @offset) v
+      JOIN documents d ON d.id = v.document_id
+      ORDER BY v.urgency_rank, v.delivered_at DESC, v.id`).all(params) as { delivery: string; pending: number; document: string }[];
   return {
     total,
     rows: rows.map((r) => {
