@@ -3,7 +3,7 @@ import { PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol.t
 import { ROUTES } from '../../shared/sync/routes.ts';
 import type { ServerContext } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
-import { pull } from './pull.ts';
+import { pullJson } from './pull.ts';
 import { push } from './push.ts';
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext, epoch: () => string): void {
@@ -11,8 +11,9 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext, epoch: () =
     const { mutations } = PushRequestSchema.parse(req.body);
     return { results: await push(ctx, requireActor(req), mutations) };
   });
-  app.get(ROUTES.pull, async (req) => {
+  app.get(ROUTES.pull, async (req, reply) => {
     const q = PullQuerySchema.parse(req.query);
-    return pull(ctx, requireActor(req).unitCode, epoch(), q);
+    const body = await pullJson(ctx, requireActor(req).unitCode, epoch(), q);
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 }

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ServerContext } from '../context.ts';
 import { appendAudit, type AuditEntry } from '../audit/chain.ts';
-import type { ChangeBody } from '../../shared/sync/protocol.ts';
+import { ChangeSchema, type ChangeBody } from '../../shared/sync/protocol.ts';
 
 interface PendingChange { units: string[]; change: ChangeBody; entityId: string }
 export interface UowMark { changes: number; audits: number }
@@ -21,7 +21,9 @@ export class UnitOfWork {
   }
   /** Appends the entity's current state to the streams of these units (in call order). */
   emit(units: readonly string[], change: ChangeBody, entityId: string): void {
-    this.changes.push({ units: [...new Set(units)], change, entityId });
+    // Validated once on write, so pulls can serve the stored JSON without re-checking it.
+    const { seq: _seq, ...checked } = ChangeSchema.parse({ seq: 1, ...change });
+    this.changes.push({ units: [...new Set(units)], change: checked, entityId });
   }
   audit(entry: AuditEntry): void {
     this.audits.push(entry);
