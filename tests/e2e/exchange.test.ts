@@ -124,6 +124,8 @@ describe.runIf(ready)('document exchange in the browser', () => {
     await bgt.page.getByText('特急', { exact: true }).click();
     await bgt.page.getByTestId('compose-mainto-open').click();
     await bgt.page.getByTestId('group-all-all').click();
+    // The picker itself shows the 69 chosen units before the dialog is confirmed.
+    await expect.poll(async () => Number(await bgt.page.getByTestId('compose-mainto-picker-selected').getAttribute('data-count')), { timeout: T }).toBe(69);
     await bgt.page.getByTestId('compose-mainto-ok').click();
     await expect.poll(async () => Number(await bgt.page.getByTestId('compose-mainto').getAttribute('data-count')), { timeout: T }).toBe(69);
     await bgt.page.locator('[data-testid=drop-main] input[type=file]').setInputFiles(PDF);
