@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../helpers/environment.ts';
 
 const run = promisify(execFile);
 const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
-const layers = ['shared', 'src-server', 'src-main', 'src-renderer'].filter((l) => fs.existsSync(path.join(REPO_ROOT, l, 'tsconfig.json')));
+const layers = ['shared', 'src-server', 'src-main', 'src-renderer', 'tests'].filter((l) => fs.existsSync(path.join(REPO_ROOT, l, 'tsconfig.json')));
 
 describe('typecheck', () => {
   it.each(layers)('%s compiles under strict TypeScript', async (layer) => {

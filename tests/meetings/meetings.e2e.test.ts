@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRenderer } from '../../src-main/hosts/renderer-build.ts';
 import { REPO_ROOT, artifactPath, hasChromium } from '../helpers/environment.ts';
 import { minimalPdf } from '../core/harness.ts';
-import { login } from '../e2e/pages.ts';
+import { login, pickUnits as pick } from '../e2e/pages.ts';
 import { launchChromium, openDesk, startE2eServer, tempDir, type Desk, type Server } from '../e2e/stack.ts';
 
 const T = 30_000;
@@ -19,18 +19,6 @@ const DAY = 86_400_000;
 /** datetime-local value in Asia/Shanghai (the browser context's zone) for an instant. */
 function shanghaiInput(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
-}
-
-async function pick(page: Page, field: string, picks: { search: string; name: string }[]): Promise<void> {
-  await page.getByTestId(`${field}-open`).click();
-  const picker = page.getByTestId(`${field}-picker`);
-  await picker.waitFor({ timeout: T });
-  for (const p of picks) {
-    await page.getByTestId(`${field}-picker-search`).fill(p.search);
-    await picker.locator('.xt-picker-list').getByText(p.name, { exact: true }).click();
-  }
-  await page.getByTestId(`${field}-ok`).click();
-  await picker.waitFor({ state: 'detached', timeout: T });
 }
 
 async function openMeetings(page: Page): Promise<void> {

@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.ts';
 import { extractPdfText, pdfInfo } from '../../src-main/core/pdf/extract.ts';
 import { FIXTURE_PDFS, hasFixtures } from '../helpers/environment.ts';
+import { codeOf } from './fixtures.ts';
 
 const fixtures = hasFixtures();
 const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURE_PDFS, name)));
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (e) {
-    return e instanceof AppError ? e.code : `non-AppError: ${String(e)}`;
-  }
-}
 
 describe.skipIf(!fixtures)('extractPdfText / pdfInfo on real-world PDFs', () => {
   it('extracts a 14-page paper with one string per page and \\n-joined lines', async () => {

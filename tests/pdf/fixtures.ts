@@ -1,6 +1,7 @@
 /** Sample 公文 descriptions and a generated red seal image for the PDF tests and the benchmark. */
 import zlib from 'node:zlib';
 import type { GongwenSpecInput } from '../../shared/schemas/gongwen.ts';
+import { AppError } from '../../shared/errors.ts';
 
 /** A 300×300 PNG: red ring with a five-pointed star, transparent elsewhere (stands in for an office seal). */
 export function sealPng(size = 300): Uint8Array {
@@ -109,4 +110,14 @@ export function meetingNoticeSpec(): GongwenSpecInput {
     copyTo: ['市委办公厅'],
     printedBy: { organ: '哈尔滨市人民政府办公厅', date: '2026-03-06' },
   };
+}
+
+/** The AppError code a promise rejects with ('resolved' when it does not reject). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'resolved';
+  } catch (e) {
+    return e instanceof AppError ? e.code : `non-AppError: ${String(e)}`;
+  }
 }

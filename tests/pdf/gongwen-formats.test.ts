@@ -11,6 +11,7 @@ import { renderGongwen } from '../../src-main/core/pdf/gongwen/render.ts';
 import { artifactPath, hasPoppler } from '../helpers/environment.ts';
 import { meetingNoticeSpec, sampleSpec } from './fixtures.ts';
 import { findRules, rasterize, readGeometry, type TextLine } from './measure.ts';
+import { codeOf } from './fixtures.ts';
 
 const poppler = hasPoppler();
 const CELL = 156 / 28;
@@ -23,14 +24,6 @@ const lineOf = (lines: TextLine[], re: RegExp) => {
   return l;
 };
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (e) {
-    return e instanceof AppError ? e.code : `non-AppError: ${String(e)}`;
-  }
-}
 
 describe('formats', () => {
   it('upward document: 文号 1 character in from the left, 签发人 1 character in from the right, names in 楷体', async () => {

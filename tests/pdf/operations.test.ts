@@ -18,6 +18,7 @@ import { watermark } from '../../src-main/core/pdf/watermark.ts';
 import { artifactPath, FIXTURE_PDFS, hasFixtures, hasPoppler, hasQpdf } from '../helpers/environment.ts';
 import { meetingNoticeSpec, sampleSpec } from './fixtures.ts';
 import { inkBox, rasterize, readGeometry } from './measure.ts';
+import { codeOf } from './fixtures.ts';
 
 const poppler = hasPoppler();
 const qpdf = hasQpdf();
@@ -26,14 +27,6 @@ const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURE_
 const RECEIPT = { unit: '哈尔滨市财政局', date: '2026-03-06', number: '收2026-0123' };
 const WM = { unit: '哈尔滨市财政局', user: '张明', time: '2026-03-06 14:30' };
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (e) {
-    return e instanceof AppError ? e.code : `non-AppError: ${String(e)}`;
-  }
-}
 
 function pdftotext(data: Uint8Array): string {
   const f = artifactPath(`tmp-${process.pid}-${Math.random().toString(36).slice(2)}.pdf`);
