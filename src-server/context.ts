@@ -20,8 +20,10 @@ export const DEFAULT_SETTINGS: Settings = {
   liveHeartbeatMs: 15_000,
 };
 
-/** Receives the units whose streams advanced in a committed transaction, with their latest seq. */
-export type CommitListener = (touched: ReadonlyMap<string, number>) => void;
+/** One stream entry as stored: `data` is the change's JSON text. */
+export interface StreamEntry { seq: number; entity: string; data: string }
+/** Receives the units whose streams advanced in a committed transaction, with their latest seq and the new entries. */
+export type CommitListener = (touched: ReadonlyMap<string, number>, entries: ReadonlyMap<string, readonly StreamEntry[]>) => void;
 
 export interface ServerContext {
   db: Kysely<Database>;

@@ -57,8 +57,11 @@ export async function openContext(opts: Pick<StartServerOptions, 'dataDir' | 'da
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
   const hub = new LiveHub(settings.liveHeartbeatMs, opts.now ?? (() => new Date()), null);
-  const { store, ctx } = await openContext({ ...opts, settings }, (touched) => {
-    // On PostgreSQL every process (this one included) pokes from LISTEN; on SQLite there is only this process.
+  let liveEpoch: string | null = null;
+  const { store, ctx } = await openContext({ ...opts, settings }, (touched, entries) => {
+    // The committing process hands the new entries to its own sockets first (the poke that follows is then already
+    // satisfied); on PostgreSQL every process (this one included) pokes from LISTEN, on SQLite there is only this one.
+    if (liveEpoch !== null) hub.sendChanges(liveEpoch, entries);
     if (store.dialect === 'sqlite') hub.poke(touched);
   });
   try {
@@ -66,6 +69,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     if (store.pgConfig) await hub.listen(store.pgConfig, ctx.notifyChannel!);
     if (opts.seed === 'demo') await seedDemo(ctx);
     const epoch = await ensureEpoch(ctx.db);
+    liveEpoch = epoch;
     const app = await buildApp(ctx, hub, () => epoch, opts.logger ?? false);
     const stopPruning = schedulePruning(ctx, (err) => app.log.warn({ err }, 'pruning failed'));
     await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });

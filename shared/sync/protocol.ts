@@ -74,12 +74,23 @@ export type PullResponse = { epoch: string; unit: string; changes: Change[]; cur
 export const MustRefetchSchema = z.strictObject({ code: z.literal('SYNC_EPOCH_CHANGED'), message: z.string(), epoch: z.string() });
 
 // ---- live channel (WebSocket) ----
+/**
+ * Live, sent after commit just before the poke: the changes a commit appended to the unit's stream (seq after+1 …
+ * cursor). A client whose cursor equals `after` (same epoch) applies them as a pull page and skips the pull; any
+ * other client ignores them and pulls on the poke. Clients that do not know the type ignore it.
+ */
+export const LiveChangesMessageSchema = z.strictObject({
+  type: z.literal('changes'), epoch: z.string(), unit: UnitCodeSchema,
+  after: z.number().int().min(0), cursor: z.number().int().min(0), changes: z.array(z.unknown()),
+});
 export const LiveMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), unit: UnitCodeSchema, latestSeq: z.number().int(), epoch: z.string() }),
   z.strictObject({ type: z.literal('poke'), unit: UnitCodeSchema, latestSeq: z.number().int() }),
   z.strictObject({ type: z.literal('ping'), at: InstantSchema }),
+  LiveChangesMessageSchema,
 ]);
 export type LiveMessage = z.infer<typeof LiveMessageSchema>;
+export type LiveChangesMessage = z.infer<typeof LiveChangesMessageSchema>;
 
 export const DirectoryResponseSchema = DirectorySchema;
 

@@ -7,11 +7,14 @@
 import pg from 'pg';
 import type { WebSocket } from 'ws';
 import type { LiveMessage } from '../../shared/sync/protocol.ts';
+import type { StreamEntry } from '../context.ts';
 import type { FastifyBaseLogger } from 'fastify';
 
 /** Returns which of these session token hashes are still valid. */
 export type SessionCheck = (tokenHashes: string[]) => Promise<Set<string>>;
 export const SESSION_ENDED_CLOSE_CODE = 4401;
+/** Commits that append more than this to one stream are announced by poke only. */
+const MAX_LIVE_CHANGES = 200;
 
 export class LiveHub {
   private readonly sockets = new Map<string, Set<WebSocket>>();
@@ -58,6 +61,21 @@ export class LiveHub {
 
   send(socket: WebSocket, msg: LiveMessage): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+  }
+
+  /**
+   * Sends each unit's new stream entries (a LiveChangesMessage, built from the stored JSON text once per unit) to that
+   * unit's sockets, so clients at the previous cursor apply them without pulling. Large batches are left to the pull.
+   */
+  sendChanges(epoch: string, entries: ReadonlyMap<string, readonly StreamEntry[]>): void {
+    for (const [unit, list] of entries) {
+      const sockets = this.sockets.get(unit);
+      if (!sockets || sockets.size === 0 || list.length === 0 || list.length > MAX_LIVE_CHANGES) continue;
+      const changes = list.map((c) => `{"seq":${c.seq},"entity":${JSON.stringify(c.entity)},"data":${c.data}}`).join(',');
+      const text = `{"type":"changes","epoch":${JSON.stringify(epoch)},"unit":${JSON.stringify(unit)},"after":${list[0].seq - 1},`
+        + `"cursor":${list[list.length - 1].seq},"changes":[${changes}]}`;
+      for (const s of sockets) if (s.readyState === s.OPEN) s.send(text);
+    }
   }
 
   poke(touched: ReadonlyMap<string, number>): void {

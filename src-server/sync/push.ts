@@ -11,7 +11,7 @@ import { MutationResultSchema, MutationSchema, type Mutation, type MutationResul
 import type { Actor, ServerContext } from '../context.ts';
 import { isUniqueViolation } from '../db/database.ts';
 import { applyMutation } from './handlers.ts';
-import { finishUnitOfWork, UnitOfWork } from './unitOfWork.ts';
+import { finishUnitOfWork, UnitOfWork, type Committed } from './unitOfWork.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
@@ -77,13 +77,14 @@ export async function push(ctx: ServerContext, actor: Actor, raws: readonly unkn
     return !stored;
   });
   if (todo.length > 0) {
-    let touched = new Map<string, number>();
+    let committed: Committed | null = null;
     await ctx.db.transaction().execute(async (trx) => {
       const uow = new UnitOfWork(trx, ctx);
       for (const { i, m } of todo) results[i] = await applyOne(uow, actor, m);
-      touched = await finishUnitOfWork(uow);
+      committed = await finishUnitOfWork(uow);
     });
-    if (touched.size > 0) ctx.onCommit(touched);
+    const c = committed as Committed | null;
+    if (c && c.touched.size > 0) ctx.onCommit(c.touched, c.entries);
   }
   return results.map((r) => r!);
 }

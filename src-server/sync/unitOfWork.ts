@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { ServerContext } from '../context.ts';
+import type { ServerContext, StreamEntry } from '../context.ts';
 import { appendAudit, type AuditEntry } from '../audit/chain.ts';
 import { ChangeSchema, type ChangeBody } from '../../shared/sync/protocol.ts';
 
@@ -44,7 +44,9 @@ export class UnitOfWork {
 
 const INSERT_CHUNK = 400;
 
-async function flushChanges(uow: UnitOfWork): Promise<Map<string, number>> {
+export interface Committed { touched: Map<string, number>; entries: Map<string, StreamEntry[]> }
+
+async function flushChanges(uow: UnitOfWork): Promise<Committed> {
   const perUnit = new Map<string, { change: ChangeBody; entityId: string }[]>();
   for (const p of uow.changes) {
     for (const u of p.units) {
@@ -54,7 +56,8 @@ async function flushChanges(uow: UnitOfWork): Promise<Map<string, number>> {
     }
   }
   const touched = new Map<string, number>();
-  if (perUnit.size === 0) return touched;
+  const entries = new Map<string, StreamEntry[]>();
+  if (perUnit.size === 0) return { touched, entries };
   const units = [...perUnit.keys()].sort();
   const trx = uow.trx;
   await trx.insertInto('streams').values(units.map((u) => ({ unit_code: u, last_seq: 0 })))
@@ -66,22 +69,29 @@ async function flushChanges(uow: UnitOfWork): Promise<Map<string, number>> {
   const bumped = await sql<{ unit_code: string; last_seq: number }>`update streams set last_seq = last_seq + case unit_code ${cases} end
     where unit_code in (${sql.join(units)}) returning unit_code, last_seq`.execute(trx);
   const rows: Database['changes'][] = [];
+  const jsonOf = new Map<ChangeBody, string>();
   for (const r of bumped.rows) {
     const list = perUnit.get(r.unit_code)!;
     const last = Number(r.last_seq);
     const first = last - list.length + 1;
-    list.forEach((c, i) => rows.push({
-      unit_code: r.unit_code, seq: first + i, entity: c.change.entity, entity_id: c.entityId, data: JSON.stringify(c.change.data),
-    }));
+    const unitEntries: StreamEntry[] = [];
+    list.forEach((c, i) => {
+      const data = jsonOf.get(c.change) ?? JSON.stringify(c.change.data);
+      jsonOf.set(c.change, data); // one serialisation per change, however many streams it goes to
+      rows.push({ unit_code: r.unit_code, seq: first + i, entity: c.change.entity, entity_id: c.entityId, data });
+      unitEntries.push({ seq: first + i, entity: c.change.entity, data });
+    });
     touched.set(r.unit_code, last);
+    entries.set(r.unit_code, unitEntries);
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('changes').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-  return touched;
+  return { touched, entries };
 }
 
 /** Writes the streams, the audit entries and the NOTIFY of a unit of work; call last, inside its transaction. */
-export async function finishUnitOfWork(uow: UnitOfWork): Promise<Map<string, number>> {
-  const touched = await flushChanges(uow);
+export async function finishUnitOfWork(uow: UnitOfWork): Promise<Committed> {
+  const committed = await flushChanges(uow);
+  const touched = committed.touched;
   await appendAudit(uow.trx, uow.audits, uow.at, uow.lockRows);
   const channel = uow.ctx.notifyChannel;
   if (channel && touched.size > 0) {
@@ -92,18 +102,19 @@ export async function finishUnitOfWork(uow: UnitOfWork): Promise<Map<string, num
       await sql`select pg_notify(${channel}, ${payload})`.execute(uow.trx);
     }
   }
-  return touched;
+  return committed;
 }
 
 /** Runs `fn` in a transaction with its stream entries and audit entries; pokes live clients after commit. */
 export async function inTransaction<T>(ctx: ServerContext, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-  let touched = new Map<string, number>();
+  let committed: Committed | null = null;
   const result = await ctx.db.transaction().execute(async (trx) => {
     const uow = new UnitOfWork(trx, ctx);
     const r = await fn(uow);
-    touched = await finishUnitOfWork(uow);
+    committed = await finishUnitOfWork(uow);
     return r;
   });
-  if (touched.size > 0) ctx.onCommit(touched);
+  const c = committed as Committed | null;
+  if (c && c.touched.size > 0) ctx.onCommit(c.touched, c.entries);
   return result;
 }

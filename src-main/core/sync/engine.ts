@@ -15,6 +15,8 @@ import { backoffDelay } from './backoff.ts';
 import { LiveChannel } from './live.ts';
 import { outboxCount } from './outbox.ts';
 import { pullAll } from './pull.ts';
+import { applyPage, type PageEffects } from './applyPage.ts';
+import type { LiveChangesMessage } from '../../../shared/sync/protocol.ts';
 import { pushOutbox } from './push.ts';
 import { readSyncState } from './syncState.ts';
 
@@ -54,6 +56,7 @@ export class SyncEngine {
         if (m.type === 'ping') return;
         if (m.type === 'hello' || m.latestSeq > readSyncState(deps.db).cursor) this.kick();
       },
+      onChanges: (m) => this.applyLive(m),
       onState: (connected) => {
         if (connected) this.kick();
         this.emitStatus();
@@ -119,6 +122,37 @@ export class SyncEngine {
     this.emitStatus();
   }
 
+  /**
+   * Entries pushed on the live channel: applied as a pull page when they continue the stored cursor exactly (same
+   * epoch and unit), otherwise a pull is asked for. applyPage is synchronous, so nothing else moves the cursor in
+   * between; a pull in flight meanwhile sees the cursor moved and asks again from there (pullAll), so no page from
+   * before this commit lands after it.
+   */
+  private applyLive(m: LiveChangesMessage): void {
+    if (this.stopped || this.deps.isOffline()) return;
+    const state = readSyncState(this.deps.db);
+    if (m.unit !== this.deps.unit || state.epoch !== m.epoch || state.cursor !== m.after) {
+      if (m.cursor > state.cursor) this.kick();
+      return;
+    }
+    let fx: PageEffects;
+    try {
+      fx = applyPage(this.deps.db, { epoch: m.epoch, unit: m.unit, changes: m.changes, cursor: m.cursor, hasMore: false },
+        { unit: this.deps.unit, actor: this.deps.actor });
+    } catch {
+      this.kick(); // a bad entry: the pull reports it the usual way
+      return;
+    }
+    this.emitPage(fx);
+    this.deps.downloads.enqueueMissing();
+    this.emitStatus();
+  }
+
+  private emitPage(fx: PageEffects): void {
+    if (fx.entities.size > 0) this.deps.events.emit({ type: 'changed', entities: [...fx.entities] });
+    for (const n of fx.notifications) this.deps.events.emit(n);
+  }
+
   /** Ask for a sync cycle soon (coalesced with one already running). */
   kick(): void {
     if (this.stopped) return;
@@ -178,10 +212,7 @@ export class SyncEngine {
       this.emitStatus();
       await pullAll({
         db: this.deps.db, api: this.deps.api, unit: this.deps.unit, actor: this.deps.actor,
-        onPage: (fx) => {
-          if (fx.entities.size > 0) this.deps.events.emit({ type: 'changed', entities: [...fx.entities] });
-          for (const n of fx.notifications) this.deps.events.emit(n);
-        },
+        onPage: (fx) => this.emitPage(fx),
       });
       this.failures = 0;
       this.lastError = null;

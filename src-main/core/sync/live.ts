@@ -3,13 +3,15 @@
  * Reconnects with back-off; a connection silent for longer than 2.5 heartbeats is considered dead.
  */
 import WebSocket from 'ws';
-import { LIVE_HEARTBEAT_MS, LiveMessageSchema, type LiveMessage } from '../../../shared/sync/protocol.ts';
+import { LIVE_HEARTBEAT_MS, LiveMessageSchema, type LiveChangesMessage, type LiveMessage } from '../../../shared/sync/protocol.ts';
 import { backoffDelay } from './backoff.ts';
 
 export interface LiveDeps {
   url: () => string;
   enabled: () => boolean;
-  onMessage: (m: LiveMessage) => void;
+  onMessage: (m: Exclude<LiveMessage, LiveChangesMessage>) => void;
+  /** The server sent the entries a commit appended to the stream (validated per change when applied). */
+  onChanges?: (m: LiveChangesMessage) => void;
   onState: (connected: boolean) => void;
   /** The server refused the token (401 on upgrade). */
   onUnauthorized: () => void;
@@ -107,7 +109,9 @@ export class LiveChannel {
         return;
       }
       const m = LiveMessageSchema.safeParse(parsed);
-      if (m.success) this.deps.onMessage(m.data);
+      if (!m.success) return;
+      if (m.data.type === 'changes') this.deps.onChanges?.(m.data);
+      else this.deps.onMessage(m.data);
     });
     ws.on('unexpected-response', (_req, res) => {
       if (res.statusCode === 401) this.deps.onUnauthorized();

@@ -1,5 +1,6 @@
 /**
  * Pulls the unit's change stream from the stored cursor until the server has no more, one transaction per page.
+ * If the cursor moved while a page was in flight (live entries applied), the page is dropped and asked for again.
  * A 409 (epoch changed: the server was restored) wipes the replica and pulls from 0, at most twice per run so a
  * misbehaving server cannot make the client loop.
  */
@@ -30,6 +31,8 @@ export async function pullAll(deps: { db: Db; api: ServerApi; unit: string; acto
       }
       throw e;
     }
+    const now = readSyncState(deps.db);
+    if (now.cursor !== state.cursor || now.epoch !== state.epoch) continue; // live entries applied meanwhile: ask again from there
     if (state.epoch !== null && page.epoch !== state.epoch) {
       // Defensive: a server that answers with another epoch instead of 409.
       if (++resets > MAX_EPOCH_RESETS) throw new AppError('SYNC_EPOCH_CHANGED', { epoch: page.epoch });
