@@ -1,4 +1,4 @@
-/** One meeting: the notice itself, then the organiser's dashboard or the invited unit's sign/reply form. */
+/** One meeting: the notice itself, its 纪要, then the organiser's dashboard or the invited unit's sign/reply form. */
 import { Alert, Button, Card, Descriptions, Space, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeRequirement } from '../../shared/domain/meetingsChange.ts';
@@ -12,6 +12,7 @@ import { notifyError } from '../app/notifyError.ts';
 import { useSession } from '../stores/session.ts';
 import { downloadFile } from './download.ts';
 import { MeetingDashboardPanel } from './MeetingDashboardPanel.tsx';
+import { MeetingMinutesPanel } from './MeetingMinutesPanel.tsx';
 import { ReplyPanel } from './ReplyPanel.tsx';
 import { useMeetingData } from './useMeetingData.ts';
 
@@ -53,10 +54,13 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
   const { data, error } = useMeetingData(() => getApi().meetings.get({ meetingId }), [meetingId]);
   if (error) return <ErrorAlert error={error} />;
   if (!data || !session) return <Spin />;
+  const ended = Date.parse(data.meeting.endAt) <= Date.now();
   return (
     <div data-testid="meeting-page" data-role={data.role} style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <Notice d={data} unit={session.unit.code} />
+      {ended ? <MeetingMinutesPanel detail={data} /> : null}
       {data.role === 'organiser' ? <MeetingDashboardPanel detail={data} /> : <ReplyPanel detail={data} />}
+      {ended ? null : <MeetingMinutesPanel detail={data} />}
     </div>
   );
 }

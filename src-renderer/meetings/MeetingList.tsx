@@ -1,4 +1,4 @@
-/** Meetings of the unit: a list (organised and invited) and a month calendar with clashes marked. */
+/** Meetings of the unit: a list (organised and invited), a week view and a month calendar, clashes marked. */
 import { Button, Calendar, Card, Space, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { getApi } from '../api/index.ts';
 import { useSession } from '../stores/session.ts';
 import { goMeetings } from './MeetingsRoot.tsx';
 import { useMeetingData } from './useMeetingData.ts';
+import { MeetingWeekView } from './MeetingWeekView.tsx';
 
 export function MeetingList() {
   const { t } = useTranslation();
@@ -34,13 +35,14 @@ export function MeetingList() {
   for (const r of rows) byDay.set(shanghaiDayKey(r.startAt), [...(byDay.get(shanghaiDayKey(r.startAt)) ?? []), r]);
   const cell = (d: Dayjs) => (byDay.get(d.format('YYYY-MM-DD')) ?? []).map((r) => (
     <div key={r.id} onClick={() => goMeetings(r.id)} style={{ cursor: 'pointer', color: r.conflict ? '#cf1322' : undefined, fontSize: 12 }}
-      data-testid="calendar-meeting">{r.title}</div>
+      data-testid="calendar-meeting" data-conflict={r.conflict ? 'true' : 'false'}>{r.conflict ? '⚠ ' : ''}{r.title}</div>
   ));
   return (
     <Card title={t('meetings.title')} data-testid="meetings-page" extra={session && can(session.user.roles, 'meetings.organise')
       ? <Button type="primary" data-testid="meeting-new" onClick={() => goMeetings('new')}>{t('meetings.newNotice')}</Button> : null}>
       <Tabs items={[
         { key: 'list', label: t('meetings.list'), children: <Table rowKey="id" size="small" columns={columns} dataSource={rows} pagination={false} /> },
+        { key: 'week', label: t('meetings.week.tab'), children: <MeetingWeekView rows={rows} /> },
         { key: 'calendar', label: t('meetings.calendar'), children: <Calendar cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)} /> },
       ]} />
     </Card>

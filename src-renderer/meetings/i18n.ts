@@ -2,8 +2,13 @@
 import { i18n } from '../i18n/index.ts';
 
 const zh = {
-  title: '会议通知', newNotice: '发会议通知', list: '列表', calendar: '日历', organised: '我发起的', invited: '通知我单位的',
+  title: '会议通知', newNotice: '发会议通知', list: '列表', calendar: '月视图', organised: '我发起的', invited: '通知我单位的',
   colTitle: '会议名称', colTime: '时间', colPlace: '地点', colStatus: '状态', colMine: '本单位', colProgress: '签收/回执', conflict: '时间冲突',
+  week: { tab: '周视图', prev: '上一周', next: '下一周', today: '本周', day0: '周一', day1: '周二', day2: '周三', day3: '周四', day4: '周五', day5: '周六', day6: '周日' },
+  minutes: {
+    heading: '会议纪要', none: '尚未上传纪要', add: '添加纪要文件', note: '说明（可选）', distribute: '分发纪要', distributed: '纪要已分发给参会单位',
+    at: '分发时间', afterMeeting: '会议结束后上传纪要，将分发给所有参会单位。',
+  },
   form: {
     heading: '发会议通知', title: '会议名称', type: '会议类型', start: '开始时间', end: '结束时间', place: '会议地点', room: '会议室（用于冲突检查）',
     organiser: '主办单位', contact: '联系人', phone: '联系电话', leaders: '领导（人）', staff: '工作人员（人）', extra: '可另带（人）',
@@ -26,8 +31,13 @@ const zh = {
 };
 type Dict = typeof zh;
 const en: Dict = {
-  title: 'Meetings', newNotice: 'New meeting notice', list: 'List', calendar: 'Calendar', organised: 'Organised by us', invited: 'Invited',
+  title: 'Meetings', newNotice: 'New meeting notice', list: 'List', calendar: 'Month', organised: 'Organised by us', invited: 'Invited',
   colTitle: 'Meeting', colTime: 'Time', colPlace: 'Place', colStatus: 'Status', colMine: 'Our unit', colProgress: 'Signed/replied', conflict: 'Clash',
+  week: { tab: 'Week', prev: 'Previous week', next: 'Next week', today: 'This week', day0: 'Mon', day1: 'Tue', day2: 'Wed', day3: 'Thu', day4: 'Fri', day5: 'Sat', day6: 'Sun' },
+  minutes: {
+    heading: 'Minutes', none: 'No minutes yet', add: 'Add minutes file', note: 'Note (optional)', distribute: 'Distribute minutes', distributed: 'Minutes sent to the invited units',
+    at: 'Distributed', afterMeeting: 'After the meeting, attach the minutes; they are sent to every invited unit.',
+  },
   form: {
     heading: 'New meeting notice', title: 'Title', type: 'Type', start: 'Starts', end: 'Ends', place: 'Place', room: 'Room (for clash checks)',
     organiser: 'Organiser', contact: 'Contact', phone: 'Phone', leaders: 'Leaders', staff: 'Staff', extra: 'Extra allowed',
