@@ -51,6 +51,7 @@ export async function putChunk(ctx: ServerContext, actor: Actor, sha: string, q:
   if (up && Number(up.size) !== q.size) throw new AppError('VALIDATION_FAILED', { reason: 'size differs from the upload in progress', size: Number(up.size) });
   if (q.offset !== received) throw new AppError('BLOB_OFFSET_MISMATCH', { received });
   if (chunk.length === 0 || q.offset + chunk.length > q.size) throw new AppError('VALIDATION_FAILED', { reason: 'chunk does not fit the declared size' });
+  if (!up && q.offset === 0 && chunk.length === q.size) return storeWhole(ctx, actor, sha, q.name, chunk);
   const at = ctx.now().toISOString();
   try {
     await ctx.db.transaction().execute(async (trx) => {
@@ -69,6 +70,28 @@ export async function putChunk(ctx: ServerContext, actor: Actor, sha: string, q:
   }
   if (q.offset + chunk.length < q.size) return { sha256: sha, size: q.size, received: q.offset + chunk.length, complete: false, kind: null };
   return finalize(ctx, actor, sha, q.size, q.name);
+}
+
+/**
+ * The whole blob in one PUT (the common case: files up to BLOB_CHUNK_BYTES): checked in memory and stored once under
+ * its hash, instead of written as a pending part, read back for the check and re-keyed.
+ */
+async function storeWhole(ctx: ServerContext, actor: Actor, sha: string, name: string, data: Buffer): Promise<BlobStatus> {
+  if (createHash('sha256').update(data).digest('hex') !== sha) throw new AppError('BLOB_HASH_MISMATCH');
+  const kind = detectFileKind(new Uint8Array(data.buffer, data.byteOffset, Math.min(data.length, 8192)), name);
+  if (!kind) throw new AppError('BLOB_TYPE_REFUSED', { name });
+  const size = data.length;
+  await inTransaction(ctx, async (uow) => {
+    const inserted = await uow.trx.insertInto('blobs').values({ sha256: sha, size, kind, created_at: uow.at })
+      .onConflict((oc) => oc.column('sha256').doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+      await uow.trx.insertInto('blob_parts').values({ owner: sha, pos: 0, length: size, data }).execute();
+    }
+    await grantBlobAccess(uow.trx, sha, [actor.unitCode], 'upload', uow.at);
+    uow.audit({ actorUserId: actor.userId, actorUnit: actor.unitCode, action: 'blob.upload', entity: 'blob', entityId: sha, content: { sha256: sha, size, kind, name } });
+  });
+  const stored = await ctx.db.selectFrom('blobs').select('kind').where('sha256', '=', sha).executeTakeFirstOrThrow();
+  return { sha256: sha, size, received: size, complete: true, kind: stored.kind as BlobKind };
 }
 
 async function* readParts(ctx: ServerContext, owner: string, from = 0, to = Number.MAX_SAFE_INTEGER): AsyncGenerator<Buffer> {
