@@ -35,7 +35,11 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
   if (!d) return <Card loading={detail.loading} />;
   const { item } = d;
   const unit = (c: string) => unitName(byCode, c);
-  const letter = () => getApi().proposals.replyLetterPdf({ proposalId }).then((f) => downloadFile(f.fileName, f.data, 'application/pdf'), notifyError);
+  // the letter the reply carries (attached blob); older replies without one are rendered on request
+  const attached = item.replyLetter;
+  const letter = () => (attached
+    ? getApi().files.read({ sha256: attached.sha256 }).then((r) => downloadFile(attached.name, r.data, 'application/pdf'), notifyError)
+    : getApi().proposals.replyLetterPdf({ proposalId }).then((f) => downloadFile(f.fileName, f.data, 'application/pdf'), notifyError));
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="proposal-detail">
       <Card title={<span data-testid="proposal-title">{item.title}</span>} extra={<Button onClick={() => goProposals(null)}>{t('proposals.list')}</Button>}>
@@ -59,7 +63,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
         {item.deadline && !CN_CALENDAR.isCovered(item.deadline)
           ? <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('proposals.detail.uncovered', { y: item.deadline.slice(0, 4) })} /> : null}
         <p style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{item.content}</p>
-        {item.replyText ? <Card size="small" type="inner" title={t('proposals.detail.reply')} extra={<Button size="small" data-testid="proposal-letter" onClick={letter}>{t('proposals.detail.letter')}</Button>}>
+        {item.replyText ? <Card size="small" type="inner" title={t('proposals.detail.reply')} extra={<Button size="small" data-testid="proposal-letter" onClick={letter}>{attached ? attached.name : t('proposals.detail.letter')}</Button>}>
           <p style={{ whiteSpace: 'pre-wrap' }}>{item.replyText}</p></Card> : null}
       </Card>
       <ActionPanel item={item} actions={d.actions} onDone={detail.reload} />

@@ -16,6 +16,7 @@ import {
   audience, checkUnitsExist, emitEvent, emitProposal, insertEvent, listEvents, loadProposal, numberTaken, officeUnits,
   proposalExists, saveProposal,
 } from './rows.ts';
+import { checkLetter, grantLetter } from './letter.ts';
 
 type Handler<T extends MutationType> = (uow: UnitOfWork, actor: Actor, m: MutationOf<T>) => Promise<void>;
 type ProposalType = Extract<MutationType, `proposal.${string}`>;
@@ -55,6 +56,8 @@ async function transition(uow: UnitOfWork, actor: Actor, m: MutationOf<ProposalT
   if (action.type === 'return') await checkUnitsExist(uow, [action.suggestedUnit]);
   const r = applyProposalAction(before, action, { actor: pa, now: uow.at, calendar: CN_CALENDAR });
   if (!r.ok) throw new AppError(r.code, { reason: r.reason, status: before.status });
+  const letter = action.type === 'reply' ? action.letter : null;
+  if (letter) await checkLetter(uow, actor, letter);
   const event = eventOf(uow, actor, r.item, m.payload.eventId, r.event, before.round);
   await saveProposal(uow, r.item, false);
   await insertEvent(uow, event);
@@ -64,6 +67,7 @@ async function transition(uow: UnitOfWork, actor: Actor, m: MutationOf<ProposalT
   const joined = now.filter((u) => !previously.includes(u));
   if (joined.length > 0) for (const e of await listEvents(uow, before.id)) if (e.id !== event.id) emitEvent(uow, joined, e);
   const all = [...new Set([...now, ...previously])];
+  if (letter) await grantLetter(uow, letter, all);
   emitProposal(uow, all, r.item);
   emitEvent(uow, now, event);
   uow.audit({ actorUserId: actor.userId, actorUnit: actor.unitCode, action: m.type, entity: 'proposal', entityId: r.item.id, content: r.item });

@@ -38,6 +38,8 @@ function applier(db: Db, c: Change, me: { unit: string; actor: string }): Applie
   const before = getProposal(db, server.id)?.server ?? null;
   const { item, pending } = rebase(db, server, me);
   writeProposal(db, item, server, pending);
+  // the reply letter is readable (downloaded on demand) once a record naming it arrived
+  if (server.replyLetter) stmt(db, 'INSERT OR IGNORE INTO blobs (sha256, name, kind, size) VALUES (?, ?, ?, ?)').run(server.replyLetter.sha256, server.replyLetter.name, server.replyLetter.kind, server.replyLetter.size);
   const notifications: Notify[] = [];
   const mine = server.leadUnit === me.unit;
   if (mine && server.status === 'assigned' && (before?.leadUnit !== me.unit || before.status !== 'assigned')) {

@@ -11,7 +11,7 @@ import { actorOf, registerLocal, transitionLocal } from './actions.ts';
 import { commitDrafts, ImportPreviews, importStatus } from './importService.ts';
 import { listProposals, proposalDetail, searchProposals } from './queries.ts';
 import { proposalStats, statsWorkbook } from './statsService.ts';
-import { renderReplyLetter } from './replyLetter.ts';
+import { renderReplyLetter, stageReplyLetter } from './replyLetter.ts';
 import { getProposal } from './store.ts';
 import { registerProposalAppliers } from './applyChanges.ts';
 
@@ -52,8 +52,11 @@ export function proposalHandlers(ctx: CoreContext): Handlers<Contract>['proposal
       write((p) => transitionLocal(p, proposalId, 'proposal.note', { kind, text, contactedOn }, { type: 'note', kind, text, contactedOn })),
     countersign: ({ proposalId, agree, opinion }) =>
       write((p) => transitionLocal(p, proposalId, 'proposal.countersign', { agree, opinion }, { type: 'countersign', agree, opinion })),
-    reply: ({ proposalId, outcome, text }) =>
-      write((p) => transitionLocal(p, proposalId, 'proposal.reply', { outcome, text, letter: null }, { type: 'reply', outcome, text, letter: null })),
+    async reply({ proposalId, outcome, text }) {
+      // the reply carries its letter (信函 PDF), staged first and uploaded by the push before the reply mutation
+      const letter = await stageReplyLetter(ctx.requireProfile(), proposalId, outcome, text);
+      return write((p) => transitionLocal(p, proposalId, 'proposal.reply', { outcome, text, letter }, { type: 'reply', outcome, text, letter }));
+    },
     review: ({ proposalId, approve, comment, outcome }) =>
       write((p) => transitionLocal(p, proposalId, 'proposal.review', { approve, comment, outcome }, { type: 'review', approve, comment, outcome })),
     feedback: ({ proposalId, satisfaction, comment }) =>

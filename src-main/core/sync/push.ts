@@ -11,6 +11,7 @@ import { filesOf, recomputeEntity, type OutboxRow } from '../store/records.ts';
 import { ensureUploaded, type UploadDeps } from '../blobs/upload.ts';
 import { outboxHead, toWire } from './outbox.ts';
 import { meetingFilesOf } from '../meetings/organise.ts';
+import { proposalFilesOf } from '../proposals/replyLetter.ts';
 
 export interface PushOutcome {
   applied: number;
@@ -54,10 +55,10 @@ function isRetryable(e: unknown): boolean {
   return isTransient(e) || (e instanceof AppError && e.code === 'BLOB_OFFSET_MISMATCH');
 }
 
-/** The blobs a queued mutation names (document main file + attachments, meeting materials and minutes). */
+/** The blobs a queued mutation names (document main file + attachments, meeting materials and minutes, reply letter). */
 function namedBlobs(row: OutboxRow): string[] {
   const wire = toWire(row);
-  return (wire.type === 'document.send' ? filesOf(wire.payload) : meetingFilesOf(wire)).map((f) => f.sha256);
+  return (wire.type === 'document.send' ? filesOf(wire.payload) : [...meetingFilesOf(wire), ...proposalFilesOf(wire)]).map((f) => f.sha256);
 }
 
 /** Uploads every blob the rows name, UPLOAD_CONCURRENCY at a time; returns the failure per sha (none = uploaded). */
