@@ -12,11 +12,12 @@ import { useDirectory } from '../stores/directory.ts';
 import { useSession } from '../stores/session.ts';
 import { localInputToIso } from './download.ts';
 import { goMeetings } from './MeetingsRoot.tsx';
+import { toAttendanceByUnit, UnitAttendanceField, type UnitAttendanceRow } from './UnitAttendanceField.tsx';
 
 interface FormValues {
   title: string; type: (typeof MEETING_TYPES)[number]; start: string; end: string; place: string; room?: string;
   organiserName: string; contactName: string; contactPhone: string; leaders: number; staff: number; extra: number;
-  agenda?: string; notes?: string; deadline: string; urgency: (typeof URGENCIES)[number]; recipients: string[];
+  agenda?: string; notes?: string; deadline: string; urgency: (typeof URGENCIES)[number]; recipients: string[]; byUnit?: UnitAttendanceRow[];
 }
 
 export function MeetingForm() {
@@ -27,6 +28,7 @@ export function MeetingForm() {
   const [files, setFiles] = useState<AttachmentRef[]>([]);
   const [busy, setBusy] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
+  const recipients = Form.useWatch('recipients', form) ?? [];
 
   async function addFiles(list: FileList | null) {
     for (const f of Array.from(list ?? [])) {
@@ -58,7 +60,7 @@ export function MeetingForm() {
       const { meetingId } = await getApi().meetings.send({
         title: v.title, type: v.type, startAt: localInputToIso(v.start), endAt: localInputToIso(v.end), place: v.place, room: v.room || null,
         organiserName: v.organiserName, contactName: v.contactName, contactPhone: v.contactPhone,
-        attendance: { slots: slots.length ? slots : [{ role: '参会人员', count: 1 }], extraAllowed: v.extra ?? 0 }, attendanceByUnit: [],
+        attendance: { slots: slots.length ? slots : [{ role: '参会人员', count: 1 }], extraAllowed: v.extra ?? 0 }, attendanceByUnit: toAttendanceByUnit(v.byUnit).filter((x) => (v.recipients ?? []).includes(x.unit)),
         agenda: (v.agenda ?? '').split('\n').map((x) => x.trim()).filter(Boolean).map((topic) => ({ topic, presenter: null })),
         notes: v.notes?.trim() || null, replyDeadline: localInputToIso(v.deadline), materials: files, urgency: v.urgency, recipients: v.recipients ?? [],
       });
@@ -104,6 +106,7 @@ export function MeetingForm() {
         <Form.Item name="recipients" label={t('meetings.form.recipients')} rules={[{ required: true, type: 'array', min: 1 }]}>
           <RecipientField directory={directory} exclude={new Set(session ? [session.unit.code] : [])} title={t('meetings.form.recipients')} testId="meeting-recipients" />
         </Form.Item>
+        <UnitAttendanceField directory={directory} recipients={recipients} />
         <Form.Item label={t('meetings.form.materials')}>
           <Space wrap>
             <input type="file" accept=".pdf,.doc,.docx,.xls,.xlsx,.ofd" multiple data-testid="meeting-materials" onChange={(e) => void addFiles(e.target.files)} />

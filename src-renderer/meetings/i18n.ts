@@ -14,6 +14,7 @@ const zh = {
     organiser: '主办单位', contact: '联系人', phone: '联系电话', leaders: '领导（人）', staff: '工作人员（人）', extra: '可另带（人）',
     agenda: '会议议程（每行一项）', notes: '注意事项', deadline: '回执截止时间', urgency: '紧急程度', recipients: '参会单位', materials: '会议材料',
     addFile: '添加材料', send: '发送通知', saveDraft: '存草稿', roomBusy: '会议室在该时段已有会议：', sent: '会议通知已发送',
+    byUnit: '分单位参会要求', byUnitHint: '个别单位的参会人数与上面的一般要求不同时填写', byUnitAdd: '为某单位单独设置', byUnitPick: '选择参会单位',
   },
   dash: {
     heading: '回执情况', invited: '通知单位', signed: '已签收', replied: '已回执', leave: '请假', substitute: '代会', notAnswered: '未回执',
@@ -43,6 +44,7 @@ const en: Dict = {
     organiser: 'Organiser', contact: 'Contact', phone: 'Phone', leaders: 'Leaders', staff: 'Staff', extra: 'Extra allowed',
     agenda: 'Agenda (one item per line)', notes: 'Notes', deadline: 'Reply by', urgency: 'Urgency', recipients: 'Invited units', materials: 'Materials',
     addFile: 'Add file', send: 'Send notice', saveDraft: 'Save draft', roomBusy: 'The room is already booked: ', sent: 'Notice sent',
+    byUnit: 'Per-unit attendance', byUnitHint: 'For units whose attendance differs from the general requirement above', byUnitAdd: 'Set for one unit', byUnitPick: 'Pick an invited unit',
   },
   dash: {
     heading: 'Replies', invited: 'Invited', signed: 'Signed', replied: 'Replied', leave: 'Excused', substitute: 'Substitute', notAnswered: 'No reply',

@@ -1,7 +1,8 @@
 /**
  * End to end in Chromium (real renderer build, real cores behind real browser hosts, real server): the secretary issues
  * a notice with a PDF agenda to two units; 道里区 signs and replies with two attendees; the secretary's dashboard shows
- * it. Screenshots of the notice form, the unit's reply form and the dashboard are saved as artifacts.
+ * it; the secretary distributes 纪要 that 道里区 sees live; a second, overlapping notice shows as a clash in 道里区's week
+ * view. Screenshots of the notice form, the unit's reply form, the dashboard and the week view are saved as artifacts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,6 +105,37 @@ describe.runIf(hasChromium())('meeting notices in the browser', () => {
     await sec.page.getByTestId('dash-replied').filter({ hasText: '1' }).waitFor({ timeout: T });
     expect(await sec.page.getByTestId('dash-attendees').textContent()).toContain('2 / 4');
     await sec.page.screenshot({ path: artifactPath('meetings-dashboard.png'), fullPage: true });
+
+    // 纪要: the secretary attaches the minutes and distributes them; 道里区's open notice shows them without a reload.
+    const minutesPdf = path.join(tempDir('minutes'), '会议纪要.pdf');
+    fs.writeFileSync(minutesPdf, minimalPdf('Minutes'));
+    await sec.page.getByTestId('minutes-input').setInputFiles(minutesPdf);
+    await sec.page.getByTestId('minutes-staged').filter({ hasText: '会议纪要.pdf' }).waitFor({ timeout: T });
+    await sec.page.getByTestId('minutes-distribute').click();
+    await sec.page.getByTestId('minutes-file').filter({ hasText: '会议纪要.pdf' }).waitFor({ timeout: T });
+    await daoli.page.getByTestId('minutes-file').filter({ hasText: '会议纪要.pdf' }).waitFor({ timeout: T });
+
+    // A second notice to 道里区 an hour later clashes with the first: 道里区's week view marks both.
+    await sec.page.evaluate(() => { location.hash = '#/meetings/new'; });
+    await sec.page.getByTestId('meeting-form').waitFor({ timeout: T });
+    const second: [string, string][] = [
+      ['meeting-title', '冬季供暖保障调度会'], ['meeting-start', shanghaiInput(start + 3600_000)], ['meeting-end', shanghaiInput(start + 3 * 3600_000)],
+      ['meeting-deadline', shanghaiInput(Date.now() + 2 * DAY)], ['meeting-place', '市政府第二会议室'], ['meeting-contact', '王秘书'], ['meeting-phone', '0451-86000000'],
+    ];
+    for (const [id, value] of second) await sec.page.getByTestId(id).fill(value);
+    await pick(sec.page, 'meeting-recipients', [{ search: 'DLQ', name: '道里区' }]);
+    await sec.page.getByTestId('meeting-send').click();
+    await sec.page.locator('[data-testid=meeting-page][data-role=organiser]').waitFor({ timeout: T });
+
+    await daoli.page.evaluate(() => { location.hash = '#/meetings'; });
+    await daoli.page.getByTestId('meetings-page').waitFor({ timeout: T });
+    await daoli.page.getByRole('tab', { name: '周视图' }).click();
+    const startDay = new Date(start + 8 * 3600_000).toISOString().slice(0, 10);
+    const dayColumn = daoli.page.locator(`[data-testid=week-day][data-day="${startDay}"]`);
+    if ((await dayColumn.count()) === 0) await daoli.page.getByTestId('week-next').click();
+    await dayColumn.locator('[data-testid=week-meeting][data-conflict=true]').nth(1).waitFor({ timeout: T });
+    expect(await dayColumn.getByTestId('week-conflict').count()).toBe(2);
+    await daoli.page.screenshot({ path: artifactPath('meetings-week.png'), fullPage: true });
 
     const problems = [...sec.problems, ...daoli.problems].filter((p) => !p.includes('favicon'));
     expect(problems).toEqual([]);

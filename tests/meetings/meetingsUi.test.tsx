@@ -14,6 +14,7 @@ import { setupI18n } from '../../src-renderer/i18n/index.ts';
 import { ensureMeetingStrings } from '../../src-renderer/meetings/i18n.ts';
 import { MeetingMinutesPanel } from '../../src-renderer/meetings/MeetingMinutesPanel.tsx';
 import { MeetingWeekView } from '../../src-renderer/meetings/MeetingWeekView.tsx';
+import { toAttendanceByUnit } from '../../src-renderer/meetings/UnitAttendanceField.tsx';
 import { fakeTransport } from '../ui/fakeTransport.ts';
 import { MEETING_ID, meeting } from './fixtures.ts';
 
@@ -106,5 +107,20 @@ describe('meeting minutes (纪要)', () => {
     unmount();
     render(<AntApp><MeetingMinutesPanel detail={detailOf('invited', false)} /></AntApp>);
     expect(screen.queryByTestId('meeting-minutes')).toBeNull();
+  });
+});
+
+describe('per-unit attendance rows of the notice form', () => {
+  it('become attendanceByUnit: 1 leader + 1 staff for 道里区, empty or repeated rows dropped', () => {
+    expect(toAttendanceByUnit([
+      { unit: 'D-DAOLI', leaders: 1, staff: 1, extra: 0 },
+      { unit: 'D-DAOLI', leaders: 3, staff: 0 },
+      { unit: 'D-NANGANG', leaders: 0, staff: 2, extra: 1 },
+      { unit: 'D-XIANGFANG', leaders: 0, staff: 0 },
+      { leaders: 1 },
+    ])).toEqual([
+      { unit: 'D-DAOLI', requirement: { slots: [{ role: '领导', count: 1 }, { role: '工作人员', count: 1 }], extraAllowed: 0 } },
+      { unit: 'D-NANGANG', requirement: { slots: [{ role: '工作人员', count: 2 }], extraAllowed: 1 } },
+    ]);
   });
 });
