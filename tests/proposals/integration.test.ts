@@ -63,6 +63,8 @@ describe('proposal handling end to end (real server, real cores)', () => {
     expect(imported).toBe(500);
     await waitFor(office.core, async () => (await call(office.core, 'proposals.importStatus', { batchId })).synced === 500, 'the server to accept 500 items', 60_000);
     expect(await call(office.core, 'proposals.importStatus', { batchId })).toMatchObject({ total: 500, pending: 0, rejected: 0 });
+    // The items come back on the live channel before the push answer clears the outbox; wait for both.
+    await settled(office.core);
 
     // 分办: 1–200 to 道里; 201–400 to 南岗 (201–230 with 道里 co-handling); 401–500 stay registered
     const ids = await idsByNumber(office.core, { year: 2026 });
