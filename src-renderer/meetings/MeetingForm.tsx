@@ -7,6 +7,7 @@ import { MEETING_TYPES, MEETING_TYPE_LABELS } from '../../shared/schemas/meeting
 import { URGENCIES, URGENCY_LABELS } from '../../shared/schemas/documents.ts';
 import { getApi } from '../api/index.ts';
 import { notifyError, toast } from '../app/notifyError.ts';
+import { stageFiles } from './stageFiles.ts';
 import { RecipientField } from '../documents/compose/RecipientField.tsx';
 import { useDirectory } from '../stores/directory.ts';
 import { useSession } from '../stores/session.ts';
@@ -30,16 +31,7 @@ export function MeetingForm() {
   const [sending, setSending] = useState(false);
   const recipients = Form.useWatch('recipients', form) ?? [];
 
-  async function addFiles(list: FileList | null) {
-    for (const f of Array.from(list ?? [])) {
-      try {
-        const ref = await getApi().files.add({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
-        setFiles((xs) => (xs.some((x) => x.sha256 === ref.sha256) ? xs : [...xs, ref]));
-      } catch (e) {
-        notifyError(e);
-      }
-    }
-  }
+  const addFiles = (list: FileList | null) => stageFiles(list, setFiles);
 
   async function checkRoom() {
     const v = form.getFieldsValue();

@@ -7,6 +7,7 @@ import type { AttachmentRef } from '../../shared/schemas/blobs.ts';
 import type { MeetingDetail } from '../../shared/schemas/meetingsIpc.ts';
 import { getApi } from '../api/index.ts';
 import { notifyError, toast } from '../app/notifyError.ts';
+import { stageFiles } from './stageFiles.ts';
 import { downloadFile } from './download.ts';
 
 function openFile(f: AttachmentRef): void {
@@ -22,16 +23,7 @@ export function MeetingMinutesPanel({ detail }: { detail: MeetingDetail }) {
   const canAttach = detail.role === 'organiser' && m.status !== 'cancelled';
   if (!canAttach && m.minutes.length === 0) return null;
 
-  async function addFiles(list: FileList | null) {
-    for (const f of Array.from(list ?? [])) {
-      try {
-        const ref = await getApi().files.add({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
-        setFiles((xs) => (xs.some((x) => x.sha256 === ref.sha256) ? xs : [...xs, ref]));
-      } catch (e) {
-        notifyError(e);
-      }
-    }
-  }
+  const addFiles = (list: FileList | null) => stageFiles(list, setFiles);
 
   async function distribute() {
     setSending(true);
