@@ -138,3 +138,34 @@ describe('search', () => {
     expect(search(db, 'D-DAOLI', '%', 10)).toEqual([]);
   });
 });
+
+describe('urgent-document notices from a pulled page', () => {
+  const pageOf = (pairs: { d: OfficialDocument; v: Delivery }[], cursor: number) => ({
+    epoch: 'e1', unit: 'D-DAOLI', cursor, hasMore: false,
+    changes: pairs.flatMap(({ d, v }, i) => [
+      { seq: cursor - 2 * (pairs.length - i) + 1, entity: 'document', data: d },
+      { seq: cursor - 2 * (pairs.length - i) + 2, entity: 'delivery', data: v },
+    ]),
+  });
+  const urgent = (deliveredAt: string) => {
+    const d = doc({ urgency: 'extra-urgent', sentAt: deliveredAt });
+    return { d, v: delivery(d, { deliveredAt, updatedAt: deliveredAt }) };
+  };
+  const now = new Date().toISOString();
+
+  it('alerts for a new 特急 document of today, but not for old ones replayed by a fresh client', () => {
+    const db = fresh();
+    const fx = applyPage(db, pageOf([urgent('2025-01-02T08:00:00.000Z'), urgent(now)], 4), ME);
+    expect(fx.notifications.filter((n) => n.kind === 'urgent-document')).toHaveLength(1);
+    db.close();
+  });
+
+  it('folds many urgent arrivals in one page into a single notice', () => {
+    const db = fresh();
+    const fx = applyPage(db, pageOf(Array.from({ length: 6 }, () => urgent(now)), 12), ME);
+    const notices = fx.notifications.filter((n) => n.kind === 'urgent-document');
+    expect(notices).toHaveLength(1);
+    expect(notices[0].body).toContain('6');
+    db.close();
+  });
+});

@@ -13,6 +13,9 @@ import { q } from '../store/statements.ts';
 import { writeSyncState } from './syncState.ts';
 import { applierFor, extraReplicaTables } from './appliers.ts';
 
+const URGENT_NOTICE_WINDOW_MS = 24 * 3600_000;
+const MAX_URGENT_NOTICES_PER_PAGE = 3;
+
 export interface PageEffects {
   entities: Set<string>;
   notifications: Extract<CoreEvent, { type: 'notify' }>[];
@@ -62,12 +65,22 @@ export function applyPage(db: Db, page: PageInput, me: { unit: string; actor: st
       }
       effects.applied++;
     }
+    // Notify urgent arrivals of the last day only (a fresh client's bootstrap must not replay years of alerts), and
+    // fold more than a few in one page into a single notice.
+    const urgentNotices: Extract<CoreEvent, { type: 'notify' }>[] = [];
+    const recentSince = Date.now() - URGENT_NOTICE_WINDOW_MS;
     for (const d of newDeliveries) {
+      if (Date.parse(d.deliveredAt) < recentSince) continue;
       const doc = q(db, 'SELECT title, urgency_rank FROM documents WHERE id = ?').get(d.documentId) as { title: string; urgency_rank: number } | undefined;
       const urgency = URGENCIES.find((u) => URGENCY_RANK[u] === doc?.urgency_rank);
       if (doc && urgency && urgency !== 'normal') {
-        effects.notifications.push({ type: 'notify', kind: 'urgent-document', title: `${URGENCY_LABELS[urgency]}来文`, body: doc.title, documentId: d.documentId });
+        urgentNotices.push({ type: 'notify', kind: 'urgent-document', title: `${URGENCY_LABELS[urgency]}来文`, body: doc.title, documentId: d.documentId });
       }
+    }
+    if (urgentNotices.length > MAX_URGENT_NOTICES_PER_PAGE) {
+      effects.notifications.push({ type: 'notify', kind: 'urgent-document', title: '紧急来文', body: `收到 ${urgentNotices.length} 件特急/加急来文，请及时签收`, documentId: null });
+    } else {
+      effects.notifications.push(...urgentNotices);
     }
     writeSyncState(db, { epoch: page.epoch, cursor: page.cursor, lastSyncedAt: new Date().toISOString() });
   })();
